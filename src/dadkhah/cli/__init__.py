@@ -1,0 +1,105 @@
+"""The ``dadkhah`` command: parse arguments, call :mod:`dadkhah.api`, print.
+
+Each command group lives in its own module with a ``register(app)`` function. Errors from the
+library are turned into messages and exit codes in one place, :func:`main`:
+
+=====================  =========
+error                  exit code
+=====================  =========
+InputError             2
+usage error (Click)    2
+NotFound               3
+Conflict               4
+IntegrityError         1
+PermissionDenied       5
+other DadkhahError     1
+=====================  =========
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import typer
+
+from dadkhah import __version__
+from dadkhah.cli import accounts, case, estimate, link, report, simulate, web
+from dadkhah.cli.output import console, err_console
+from dadkhah.errors import (
+    Conflict,
+    DadkhahError,
+    InputError,
+    IntegrityError,
+    NotFound,
+    PermissionDenied,
+)
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="dadkhah",
+    help="Dadkhah: victim registers, record linkage, population estimates and sourced accounts "
+    "of responsibility for mass atrocities.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"dadkhah {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Dadkhah: an accountability workbench for mass atrocities."""
+
+
+for _module in (case, link, estimate, accounts, simulate, report, web):
+    _module.register(app)
+
+
+EXIT_CODES: tuple[tuple[type[DadkhahError], int], ...] = (
+    (InputError, 2),
+    (NotFound, 3),
+    (Conflict, 4),
+    (PermissionDenied, 5),
+    (IntegrityError, 1),
+)
+
+
+def exit_code_for(error: DadkhahError) -> int:
+    for cls, code in EXIT_CODES:
+        if isinstance(error, cls):
+            return code
+    return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    try:
+        result = app(args=argv, standalone_mode=False, prog_name="dadkhah")
+    except DadkhahError as e:
+        err_console.print(f"[bold red]error:[/] {e}", highlight=False, markup=True, soft_wrap=True)
+        return exit_code_for(e)
+    except click.exceptions.Exit as e:
+        return int(e.exit_code or 0)
+    except click.exceptions.Abort:
+        err_console.print("aborted")
+        return 130
+    except click.ClickException as e:
+        e.show(file=sys.stderr)
+        return 2 if isinstance(e, click.UsageError) else int(e.exit_code or 1)
+    return int(result) if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

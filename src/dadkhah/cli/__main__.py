@@ -1,0 +1,5 @@
+import sys
+
+from dadkhah.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""dadkhah.link"""

@@ -1,0 +1,7 @@
+"""Tables of the ``accounts`` component (see dadkhah.store.migrations)."""
+
+from __future__ import annotations
+
+from dadkhah.store.migrations import Migration
+
+MIGRATIONS: list[Migration] = []
