@@ -207,14 +207,14 @@ def binomial_btrs(st: State, n: int, p: float) -> tuple[int, State]:
     v_r = 0.92 - 4.2 / b
     alpha = (2.83 + 5.1 / b) * spq
     lpq = math.log(p / q)
-    m = int(math.floor((n + 1) * p))
+    m = int(math.floor((n + 1) * p))  # noqa: RUF046 (numba types it)
     h = log_factorial(m) + log_factorial(n - m)
     while True:
         u, st = uniform(st)
         v, st = uniform(st)
         u -= 0.5
         us = 0.5 - abs(u)
-        k = int(math.floor((2.0 * a / us + b) * u + c))
+        k = int(math.floor((2.0 * a / us + b) * u + c))  # noqa: RUF046 (numba types it)
         if k < 0 or k > n:
             continue
         if us >= 0.07 and v <= v_r:
@@ -272,7 +272,7 @@ def poisson(st: State, lam: float) -> tuple[int, State]:
         v, st = uniform(st)
         u -= 0.5
         us = 0.5 - abs(u)
-        k = int(math.floor((2.0 * a / us + b) * u + lam + 0.43))
+        k = int(math.floor((2.0 * a / us + b) * u + lam + 0.43))  # noqa: RUF046 (numba types it)
         if us >= 0.07 and v <= vr:
             return k, st
         if k < 0 or (us < 0.013 and v > us):
