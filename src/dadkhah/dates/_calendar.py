@@ -30,12 +30,13 @@ def to_persian_digits(text: str) -> str:
 def from_solar_hijri(year: int, month: int, day: int) -> date:
     """The Gregorian date of a Solar Hijri date; InputError if the date does not exist."""
     try:
-        return jdatetime.date(year, month, day).togregorian()
+        result: date = jdatetime.date(year, month, day).togregorian()
     except (ValueError, OverflowError) as e:
         raise InputError(
             "no such Solar Hijri date",
             problems=[Problem(str(e), field="date", value=f"{year:04d}/{month:02d}/{day:02d}")],
         ) from e
+    return result
 
 
 def to_solar_hijri(day: date) -> tuple[int, int, int]:

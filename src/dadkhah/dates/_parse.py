@@ -220,7 +220,8 @@ def _year(raw: str, ctx: _Context) -> tuple[int, Calendar]:
 def _day(year: int, month: int, day: int, cal: Calendar) -> date:
     try:
         if cal == "solar-hijri":
-            return jdatetime.date(year, month, day).togregorian()
+            result: date = jdatetime.date(year, month, day).togregorian()
+            return result
         return date(year, month, day)
     except (ValueError, OverflowError) as e:
         raise _Unparsed(f"no day {day} in month {month} of {cal} year {year}") from e

@@ -10,6 +10,7 @@ Provinces are derived from the cities; a province's coordinates are its capital'
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from dataclasses import dataclass, field
@@ -158,13 +159,8 @@ def all_places() -> tuple[Place, ...]:
         names = tuple(
             dict.fromkeys([place.name, place.name_fa, *variants, *(h.name for h in history)])
         )
-        return Place(
-            **{
-                **_fields(place),
-                "variants": tuple(variants),
-                "historical_names": tuple(history),
-                "names": names,
-            }
+        return dataclasses.replace(
+            place, variants=tuple(variants), historical_names=tuple(history), names=names
         )
 
     cities = _read("iran_cities.csv")
@@ -240,10 +236,6 @@ def all_places() -> tuple[Place, ...]:
             )
         )
     return tuple(places)
-
-
-def _fields(place: Place) -> dict[str, object]:
-    return {name: getattr(place, name) for name in Place.__slots__}  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1)
