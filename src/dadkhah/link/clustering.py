@@ -60,23 +60,27 @@ class Clustering:
 
 
 def _close(a: str, b: str) -> bool:
+    """Equal, or one edit apart when both keys are long enough for a typo to be told apart."""
     if a == b:
         return True
-    if abs(len(a) - len(b)) > 1:
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
         return False
-    # one edit apart
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def _part_of(a: str, b: str) -> bool:
+    """One name is the start or end of a longer compound (Reza in Mohammadreza)."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 2 and len(long_) - len(short) >= 2 and (
+        long_.startswith(short) or long_.endswith(short)
+    )
+
+
 def _names_compatible(a: set[str], b: set[str]) -> bool:
-    for x in a:
-        for y in b:
-            if _close(x, y) or (min(len(x), len(y)) >= 2 and (x in y or y in x)):
-                return True
-    return False
+    return any(_close(x, y) or _part_of(x, y) for x in a for y in b)
 
 
 class _Forest:
