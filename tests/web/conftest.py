@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dadkhah.api import auth as auth_api
-from dadkhah.store import Case, init_case
+from dadkhah.store import Case, init_case, open_case
 from dadkhah.web import WebSettings, create_app
 
 PASSWORD = "correct horse battery"
@@ -63,12 +64,23 @@ def populate(case: Case, records: list[tuple[str, str, str, str | None, str | No
                        " VALUES (?, ?, 0.97)", (rec, persons[pkey]))
 
 
-@pytest.fixture
-def web_case(tmp_path: Path) -> Iterator[Case]:
-    case = init_case(tmp_path / "case")
+@pytest.fixture(scope="session")
+def template_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once (argon2 hashing is slow on purpose); each test gets a copy."""
+    path = tmp_path_factory.mktemp("template") / "case"
+    case = init_case(path)
     populate(case)
     for role in ROLES:
         auth_api.add_user(case, role, role=role, password=PASSWORD, actor="test")
+    case.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    case.close()
+    return path
+
+
+@pytest.fixture
+def web_case(tmp_path: Path, template_case: Path) -> Iterator[Case]:
+    shutil.copytree(template_case, tmp_path / "case")
+    case = open_case(tmp_path / "case")
     try:
         yield case
     finally:

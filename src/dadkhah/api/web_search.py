@@ -17,6 +17,7 @@ import logging
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,7 +51,7 @@ class PersonHit:
         }
 
 
-def _record_name(r: dict[str, Any]) -> str:
+def _record_name(r: Mapping[str, Any]) -> str:
     if r.get("full_name"):
         return str(r["full_name"])
     return " ".join(str(r[f]) for f in ("given_name", "surname") if r.get(f))
@@ -134,13 +135,11 @@ class NameIndex:
         scores: dict[tuple[str, int], float] | None = None
         for w in words:
             m = self._word_matches(w)
-            if scores is None:
-                scores = m
-            else:
-                scores = {e: s + m[e] for e, s in scores.items() if e in m}
+            scores = m if scores is None else {e: s + m[e] for e, s in scores.items() if e in m}
             if not scores:
                 return [], []
-        assert scores is not None
+        if scores is None:
+            return [], []
         person_score: dict[int, float] = {}
         unlinked: list[dict[str, Any]] = []
         for (kind, n), s in scores.items():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gettext
 import io
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -26,7 +26,7 @@ _FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 Translator = Callable[[str], str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalogue(language: str) -> gettext.NullTranslations:
     po = _LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
     if not po.is_file():

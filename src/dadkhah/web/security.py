@@ -10,10 +10,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import Request
+from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -29,6 +29,7 @@ __all__ = [
     "LANG_COOKIE",
     "LOGIN_COOKIE",
     "SESSION_COOKIE",
+    "CurrentUser",
     "LoginGate",
     "csrf_guard",
     "current_session",
@@ -90,6 +91,9 @@ def current_session(request: Request) -> web_sessions.Session:
 
 def current_user(request: Request) -> User:
     return current_session(request).user
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
 
 
 async def csrf_guard(request: Request) -> None:

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from dadkhah.api import web_review
-from dadkhah.api.auth import User
 from dadkhah.web.deps import case_of, pages_of
-from dadkhah.web.security import current_user
+from dadkhah.web.security import CurrentUser
 
 router = APIRouter()
 
 
 @router.get("/review", include_in_schema=False)
-def review_page(request: Request, user: User = Depends(current_user)) -> Response:
+def review_page(request: Request, user: CurrentUser) -> Response:
     case = case_of(request)
     progress = web_review.progress(case, user=user)
     item = web_review.next_item(case, user=user)
@@ -24,7 +23,7 @@ def review_page(request: Request, user: User = Depends(current_user)) -> Respons
 
 
 @router.get("/api/review", tags=["review"])
-def review_api(request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
+def review_api(request: Request, user: CurrentUser) -> dict[str, Any]:
     """The next item to review and the queue's progress (reviewers and above)."""
     case = case_of(request)
     return {"progress": web_review.progress(case, user=user),
