@@ -12,7 +12,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 FA = {
-    "Action": "کنش", "Active": "فعال", "Actor": "کاربر", "Acts": "رویدادهای وارده", "Add": "افزودن",
+    "Action": "کنش", "Active": "فعال", "Actor": "کاربر", "Acts": "اقدامات علیه فرد", "Add": "افزودن",
     "Add a user": "افزودن کاربر", "Audit log": "دفتر ثبت تغییرات", "Back to the start page": "بازگشت به صفحهٔ نخست",
     "Claims": "ادعاها", "Code from your authenticator app (if enabled)": "کد برنامهٔ احراز هویت (اگر فعال است)",
     "Dadkhah": "دادخواه", "Decided": "تصمیم‌گرفته", "Details": "جزئیات", "Disable": "غیرفعال کردن",

@@ -40,7 +40,11 @@ def _safe_next(target: str | None) -> str:
 
 def _login_page(request: Request, next_: str, error: str | None, status: int) -> Response:
     settings = settings_of(request)
-    nonce = web_sessions.new_nonce()
+    # Keep the nonce of an earlier login page (other tabs, the browser's favicon request...):
+    # a new one on every GET would invalidate the form the user is filling in.
+    nonce = request.cookies.get(LOGIN_COOKIE) or ""
+    if not 20 <= len(nonce) <= 100:
+        nonce = web_sessions.new_nonce()
     response = pages_of(request).render(
         request, "login.html",
         {"login_csrf": web_sessions.login_csrf_token(settings.secret_key, nonce),
