@@ -243,7 +243,7 @@ def fit_poisson_batch(y: np.ndarray, designs: np.ndarray, *,
     try:
         var0[ok] = np.linalg.solve(info[ok], np.broadcast_to(unit, (ok.size, n_col, 1)))[:, 0, 0]
     except np.linalg.LinAlgError:
-        for k in ok:
+        for k in ok.tolist():
             try:
                 var0[k] = float(np.linalg.solve(info[k], unit)[0, 0])
             except np.linalg.LinAlgError:

@@ -226,7 +226,7 @@ def _term_columns(n_lists: int) -> np.ndarray:
     hist = patterns_in_rcapture_order(n_lists).astype(np.int64)
     codes = hist @ (1 << np.arange(n_lists, dtype=np.int64))
     masks = np.arange(1 << n_lists, dtype=np.int64)
-    cols = ((codes[:, None] & masks[None, :]) == masks[None, :]).astype(float)
+    cols: np.ndarray = ((codes[:, None] & masks[None, :]) == masks[None, :]).astype(float)
     cols.setflags(write=False)
     return cols
 
