@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import gammaln
 
+_QUIET = {"over": "ignore", "divide": "ignore", "invalid": "ignore", "under": "ignore"}
+
 __all__ = ["BatchFit", "PoissonFit", "fit_poisson", "fit_poisson_batch", "poisson_loglik"]
 
 EPSILON = 1e-8
@@ -112,6 +114,7 @@ def _inverse_information(xw: np.ndarray) -> np.ndarray:
     return inv
 
 
+@np.errstate(**_QUIET)  # type: ignore[arg-type]
 def fit_poisson(
     y: np.ndarray,
     x: np.ndarray,
@@ -183,6 +186,7 @@ class BatchFit:
     converged: np.ndarray
 
 
+@np.errstate(**_QUIET)  # type: ignore[arg-type]
 def fit_poisson_batch(y: np.ndarray, designs: np.ndarray, *,
                       max_iterations: int = MAX_ITERATIONS,
                       epsilon: float = EPSILON) -> BatchFit:
