@@ -20,7 +20,7 @@ from dadkhah.estimate.loglinear_models import NAMED_MODELS
 
 def random_sparse_tables(count: int, seed: int) -> list[CaptureHistories]:
     rng = np.random.default_rng(seed)
-    tables = []
+    tables: list[CaptureHistories] = []
     while len(tables) < count:
         n_lists = int(rng.integers(3, 5))
         codes = np.arange(1, 1 << n_lists)
