@@ -140,9 +140,9 @@ class _Scorer:
     def logw(self, nm: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
         nm = nm.astype(float)
         total = self.n + nm
+        # const already holds -2^k lgamma(a) for every cell of the margin, the zero cell included
         comp = (self.const[1:, None]
-                + gammaln(self.zero[1:, None] + nm[None, :] + self.prior_count[1:, None])
-                - gammaln(self.prior_count[1:, None]))
+                + gammaln(self.zero[1:, None] + nm[None, :] + self.prior_count[1:, None]))
         norm = math.lgamma(self.total_prior) - gammaln(total + self.total_prior)
         coef = self.coef if rows is None else self.coef[rows]
         comps = self.comps if rows is None else self.comps[rows]
