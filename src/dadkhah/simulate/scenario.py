@@ -64,6 +64,7 @@ _TEMPLATES_1988: tuple[ListSettings, ...] = (
         layout="given_surname",
         compound_split=0.3,
         title_rate=0.5,
+        haj_rate=0.02,
         typo_rate=0.015,
         fields=(
             "father_name",
@@ -160,6 +161,7 @@ _TEMPLATES_1988: tuple[ListSettings, ...] = (
         compound_split=0.2,
         compound_join=0.2,
         title_rate=0.4,
+        haj_rate=0.03,
         arabic_letters=0.2,
         typo_rate=0.02,
         fields=LIST_FIELDS,
