@@ -285,7 +285,8 @@ def render_list(
             if column:
                 column[i] = arabic_letter_forms(column[i])
 
-    width = max(len(str(n)), 4)
+    # Numbers alone are not zero-padded, so reading them as integers keeps them equal.
+    width = max(len(str(n)), 4) if item.record_prefix else 0
     frame = pd.DataFrame(
         {"record_id": [f"{item.record_prefix}{i + 1:0{width}d}" for i in range(n)]}
     )
