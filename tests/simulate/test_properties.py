@@ -13,7 +13,9 @@ from dadkhah.simulate import scenario_1988, simulate_captures, simulate_case
 
 
 @settings(max_examples=8, deadline=None)
-@given(n=st.integers(min_value=1, max_value=300), seed=st.integers(0, 2**32 - 1), k=st.integers(1, 7))
+@given(
+    n=st.integers(min_value=1, max_value=300), seed=st.integers(0, 2**32 - 1), k=st.integers(1, 7)
+)
 def test_truth_is_consistent_for_any_seed_and_size(n: int, seed: int, k: int) -> None:
     sim = simulate_case(scenario_1988(n, seed, k))
     assert len(sim.persons) == n == sim.captured.shape[0]
