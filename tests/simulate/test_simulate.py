@@ -79,6 +79,7 @@ def test_namesakes_have_the_same_name_and_a_different_father() -> None:
     assert (takers["given_name"].to_numpy() == donors["given_name"].to_numpy()).all()
     assert (takers["surname"].to_numpy() == donors["surname"].to_numpy()).all()
     assert (takers["father_name"].to_numpy() != donors["father_name"].to_numpy()).all()
+    assert not (p["given_name"] == p["father_name"]).any()
 
 
 def _letters(frame: pd.DataFrame, column: str) -> str:
@@ -126,6 +127,7 @@ def test_simulate_captures_equals_the_full_simulation() -> None:
     captures = sim.captures()
     np.testing.assert_array_equal(fast.patterns, captures[list(sim.list_names)].to_numpy())
     np.testing.assert_array_equal(fast.counts, captures["count"].to_numpy())
+    pd.testing.assert_frame_equal(fast.to_frame(), captures)
 
 
 def test_more_lists_keep_the_first_ones() -> None:
