@@ -160,3 +160,18 @@ def test_bad_settings_name_every_problem() -> None:
     assert {p.field for p in info.value.problems} == {"script", "coverage"}
     with pytest.raises(InputError):
         SimulationSettings(n_persons=0, seed=1, lists=(ListSettings(name="a"),)).validate()
+
+
+def test_heterogeneity_scales_the_weight_on_prominence() -> None:
+    base = scenario_1988(100, 3)
+    none = scenario_1988(100, 3, heterogeneity=0.0)
+    double = scenario_1988(100, 3, heterogeneity=2.0)
+    for a, b, c in zip(base.lists, none.lists, double.lists, strict=True):
+        assert b.prominence == 0.0
+        assert c.prominence == pytest.approx(2 * a.prominence)
+    with pytest.raises(InputError):
+        scenario_1988(100, 3, heterogeneity=-1.0)
+    # Hidden heterogeneity shared by the lists makes them overlap more.
+    flat = simulate_captures(20_000, 5, heterogeneity=0.0)
+    steep = simulate_captures(20_000, 5, heterogeneity=2.0)
+    assert steep.counts.sum() < flat.counts.sum()

@@ -144,6 +144,7 @@ def simulate_captures(
     *,
     n_lists: int = 5,
     scenario: str = "1988",
+    heterogeneity: float = 1.0,
     settings: SimulationSettings | None = None,
 ) -> CaptureSample:
     """The fast path for estimation studies: capture histories only, no names and no records.
@@ -152,7 +153,9 @@ def simulate_captures(
     ``settings``, its lists and population parameters are used with ``n_persons`` and ``seed``.
     """
     if settings is None:
-        settings = scenario_settings(scenario, n_persons, seed, n_lists)
+        settings = scenario_settings(
+            scenario, n_persons, seed, n_lists, heterogeneity=heterogeneity
+        )
     else:
         settings = dataclasses.replace(settings, n_persons=n_persons, seed=seed).validate()
     vocab = vocabulary()

@@ -9,6 +9,8 @@ get habits drawn from the seed.
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from dadkhah.errors import InputError, Problem, one_of
@@ -265,26 +267,34 @@ def _random_list(rng: np.random.Generator, number: int) -> ListSettings:
     )
 
 
-def scenario_1988(n_persons: int, seed: int, n_lists: int = 5) -> SimulationSettings:
-    """Settings of a 1988-style case with ``n_persons`` victims and ``n_lists`` lists."""
+def scenario_1988(
+    n_persons: int, seed: int, n_lists: int = 5, *, heterogeneity: float = 1.0
+) -> SimulationSettings:
+    """Settings of a 1988-style case with ``n_persons`` victims and ``n_lists`` lists.
+
+    ``heterogeneity`` scales every list's weight on the latent prominence: 0 leaves only the
+    heterogeneity of affiliation, region, prison and sex; 1 is the scenario as documented; 2
+    doubles the hidden heterogeneity that no stratification can see.
+    """
+    problems = []
     if not isinstance(n_lists, int) or n_lists < 1:
-        raise InputError(
-            "invalid simulation settings",
-            [Problem("must be at least 1", field="lists", value=n_lists)],
+        problems.append(Problem("must be at least 1", field="lists", value=n_lists))
+    if not 0.0 <= heterogeneity <= 5.0:
+        problems.append(
+            Problem("must be between 0 and 5", field="heterogeneity", value=heterogeneity)
         )
+    if problems:
+        raise InputError("invalid simulation settings", problems)
     lists = list(_TEMPLATES_1988[:n_lists])
     rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(99,)))
     for number in range(len(lists) + 1, n_lists + 1):
         lists.append(_random_list(rng, number))
     kept = {item.name for item in lists}
     lists = [
-        item
-        if all(k in kept for k in item.copies_from)
-        else ListSettings(
-            **{
-                **item.__dict__,
-                "copies_from": {k: v for k, v in item.copies_from.items() if k in kept},
-            }
+        dataclasses.replace(
+            item,
+            prominence=round(item.prominence * heterogeneity, 6),
+            copies_from={k: v for k, v in item.copies_from.items() if k in kept},
         )
         for item in lists
     ]
@@ -303,7 +313,7 @@ SCENARIOS = {"1988": scenario_1988}
 
 
 def scenario_settings(
-    scenario: str, n_persons: int, seed: int, n_lists: int = 5
+    scenario: str, n_persons: int, seed: int, n_lists: int = 5, *, heterogeneity: float = 1.0
 ) -> SimulationSettings:
     """The settings of a named scenario."""
     if scenario not in SCENARIOS:
@@ -311,4 +321,4 @@ def scenario_settings(
             "unknown scenario",
             [Problem(one_of(scenario, list(SCENARIOS)), field="scenario", value=scenario)],
         )
-    return SCENARIOS[scenario](n_persons, seed, n_lists)
+    return SCENARIOS[scenario](n_persons, seed, n_lists, heterogeneity=heterogeneity)
