@@ -197,7 +197,11 @@ def render_list(
         sep = "، " if persian else ", "
         columns["full_name"] = [f"{s}{sep}{g}" for g, s in zip(given, surname, strict=True)]
     else:
-        columns["full_name"] = [f"{g} {s}" for g, s in zip(given, surname, strict=True)]
+        swapped = rng.random(n) < item.swap_rate
+        columns["full_name"] = [
+            f"{s} {g}" if swap else f"{g} {s}"
+            for g, s, swap in zip(given, surname, swapped, strict=True)
+        ]
     father_col = list(father)
     if item.layout != "columns" and item.father_in_name > 0:
         for i in np.flatnonzero(rng.random(n) < item.father_in_name):

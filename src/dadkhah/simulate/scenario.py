@@ -67,6 +67,7 @@ _TEMPLATES_1988: tuple[ListSettings, ...] = (
         compound_split=0.3,
         title_rate=0.5,
         haj_rate=0.02,
+        swap_rate=0.01,
         typo_rate=0.015,
         fields=(
             "father_name",
@@ -164,6 +165,7 @@ _TEMPLATES_1988: tuple[ListSettings, ...] = (
         compound_join=0.2,
         title_rate=0.4,
         haj_rate=0.03,
+        swap_rate=0.01,
         arabic_letters=0.2,
         typo_rate=0.02,
         fields=LIST_FIELDS,
