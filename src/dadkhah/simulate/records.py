@@ -126,17 +126,22 @@ def _dates(
     gy, gm, gd = gregorian_parts(ordinals)
     pad = rng.random(len(ordinals)) < 0.7
     cy = gy if circa is None else circa
+    # Plain Python values: indexing numpy arrays element by element is far slower.
     return [
-        format_date(
-            str(fmt[i]),
-            (int(sy[i]), int(sm[i]), int(sd[i])),
-            (int(gy[i]), int(gm[i]), int(gd[i])),
-            persian=persian,
-            persian_digits=bool(digits[i]),
-            pad=bool(pad[i]),
-            circa_year=int(cy[i]),
+        format_date(f, (a, b, c), (d, e, g), persian=persian, persian_digits=x, pad=p, circa_year=y)
+        for f, a, b, c, d, e, g, x, p, y in zip(
+            fmt.tolist(),
+            sy.tolist(),
+            sm.tolist(),
+            sd.tolist(),
+            gy.tolist(),
+            gm.tolist(),
+            gd.tolist(),
+            digits.tolist(),
+            pad.tolist(),
+            cy.tolist(),
+            strict=True,
         )
-        for i in range(len(ordinals))
     ]
 
 
