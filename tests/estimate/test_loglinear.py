@@ -159,6 +159,13 @@ def test_candidate_set_is_rcapture_closedpms() -> None:
     assert sum(1 for _ in enumerate_hierarchical(4, 3)) == 113
 
 
+@pytest.mark.parametrize(("alias", "name"), [("Mh Chao (LB)", "Mh-chao"), ("mth-poisson2",
+                                              "Mth-poisson2"), ("MthD", "Mth-darroch"),
+                                              ("BEST-BIC", "best-bic")])
+def test_model_aliases(alias: str, name: str) -> None:
+    assert LogLinear(alias).model == name
+
+
 def test_model_names_parse_and_print_like_rcapture() -> None:
     gens = parse_hierarchical("[34,14,123]", 4)
     assert hierarchical_name(gens) == "[123,14,34]"

@@ -47,7 +47,7 @@ from dadkhah.estimate.loglinear_models import (
 )
 from dadkhah.estimate.result import Candidate, Estimate
 
-__all__ = ["SEARCHES", "LogLinear", "LogLinearEstimator"]
+__all__ = ["SEARCHES", "LogLinear", "LogLinearEstimator", "canonical_model"]
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,26 @@ SEARCHES = ("best-bic", "best-aic")
 TWO_LIST_MODELS = ("M0", "Mt", "Mb")
 PROFILE_KIND = "profile likelihood"
 LOGNORMAL_KIND = "log-normal (Chao 1987)"
+
+
+# other spellings accepted for the named models: any case, Rcapture's labels and short names
+_ALIASES: dict[str, str] = {}
+for _name in NAMED_MODELS:
+    _ALIASES[_name.lower()] = _name
+    _ALIASES[RCAPTURE_LABELS[_name].lower()] = _name
+    _ALIASES[RCAPTURE_LABELS[_name].lower().replace(" (lb)", "")] = _name
+for _short, _name in {"mhc": "Mh-chao", "mhp": "Mh-poisson2", "mhd": "Mh-darroch",
+                      "mhg": "Mh-gamma3.5", "mthc": "Mth-chao", "mthp": "Mth-poisson2",
+                      "mthd": "Mth-darroch", "mthg": "Mth-gamma3.5"}.items():
+    _ALIASES[_short] = _name
+for _search in SEARCHES:
+    _ALIASES[_search] = _search
+
+
+def canonical_model(model: str) -> str:
+    """The canonical spelling of a model name (``"Mh Chao (LB)"`` -> ``"Mh-chao"``)."""
+    text = str(model).strip()
+    return _ALIASES.get(text.lower(), text)
 
 
 def _model_kind(model: str) -> str:
@@ -85,6 +105,7 @@ class LogLinear:
                  max_order: int | None = None, runners_up: int = 10,
                  chao_drop_negative: bool = True, upper_factor: float = 3.0,
                  seed: int | None = None) -> None:
+        model = canonical_model(model)
         self._kind = _model_kind(model)
         if not 0.0 < level < 1.0:
             raise EstimationError(f"level must be between 0 and 1, got {level!r}")
