@@ -164,7 +164,7 @@ class Dga:
             "top_graph_probability": float(post.graph_prob[top[0]]),
             "saturated_probability": sat_prob,
             "graphs": len(graphs),
-            "grid_max_missing": int(post.nmissing[-1]),
+            "grid_missing": [int(post.nmissing[0]), int(post.nmissing[-1])],
             "posterior": _coarse(totals, post),
         }
         for note in notes:
@@ -197,9 +197,11 @@ class Dga:
             post = posterior(table, p, delta, graphs, grid, self.prior, top_k=self.top_graphs)
             return post, bool(post.pmf[-max(1, grid.size // 4):].sum() > 1e-3)
         cap = max(20_000, 20 * n)
-        limit, beyond_cap = grid_limit(table, p, delta, graphs, self.prior, cap, TAIL_MASS)
+        start, limit, beyond_cap = grid_limit(table, p, delta, graphs, self.prior, cap,
+                                              TAIL_MASS)
         size = min(cap, max(1_000, int(limit * 1.25)))
-        grid = np.arange(0, size + 1)
+        start = int(start * 0.8) if start > 1_000 else 0
+        grid = np.arange(start, size + 1)
         post = posterior(table, p, delta, graphs, grid, self.prior, top_k=self.top_graphs)
         return post, size >= cap and beyond_cap > 1e-3
 

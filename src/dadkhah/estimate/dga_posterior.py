@@ -162,9 +162,10 @@ class _Scorer:
 
 def grid_limit(table: np.ndarray, p: int, delta: float,
                graphs: Sequence[DecomposableGraph], prior: str, cap: int,
-               tail: float) -> tuple[int, float]:
-    """Smallest number missed beyond which the posterior holds less than ``tail`` (searched up
-    to ``cap``), from the posterior on a coarse geometric grid; and the mass beyond ``cap``."""
+               tail: float) -> tuple[int, int, float]:
+    """Range of the number missed outside which the posterior holds less than ``tail`` on each
+    side (searched up to ``cap``), from the posterior on a coarse geometric grid; and the mass
+    beyond ``cap``."""
     scorer = _Scorer(table, p, delta, graphs, prior)
     points = np.unique(np.concatenate([[0.0], np.round(np.geomspace(1.0, float(cap), 600))]))
     dens = _lse(scorer.logw(points), axis=0)
@@ -173,9 +174,13 @@ def grid_limit(table: np.ndarray, p: int, delta: float,
     pieces = np.diff(points) * (dens[1:] + dens[:-1]) / 2.0
     cum = np.concatenate([[dens[0]], dens[0] + np.cumsum(pieces)])
     total = float(cum[-1])
-    beyond = 1.0 - cum / total
-    idx = int(np.argmax(beyond < tail)) if np.any(beyond < tail) else points.size - 1
-    return int(points[idx]), float(beyond[-2]) if points.size > 1 else 0.0
+    below = cum / total
+    beyond = 1.0 - below
+    hi = int(np.argmax(beyond < tail)) if np.any(beyond < tail) else points.size - 1
+    lo_candidates = np.flatnonzero(below < tail)
+    lo = int(lo_candidates[-1]) if lo_candidates.size else 0
+    lo = max(0, lo - 1)
+    return int(points[lo]), int(points[hi]), float(beyond[-2]) if points.size > 1 else 0.0
 
 
 def posterior(table: np.ndarray, p: int, delta: float, graphs: Sequence[DecomposableGraph],
