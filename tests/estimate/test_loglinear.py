@@ -63,6 +63,8 @@ def test_kosovo_best_bic_matches_rcapture_with_runner_up() -> None:
     runner = est.runners_up[0]
     assert runner.model == "[123,134]"
     assert round(runner.estimate) == 12741
+    assert runner.lower is not None and runner.upper is not None
+    assert runner.lower < runner.estimate < runner.upper
     assert runner.criteria["delta_bic"] == pytest.approx(0.08, abs=0.005)
     assert est.diagnostics["models_compared"] == 113
     assert any("fragile" in w for w in est.warnings)

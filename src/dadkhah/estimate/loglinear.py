@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 SEARCHES = ("best-bic", "best-aic")
 TWO_LIST_MODELS = ("M0", "Mt", "Mb")
 PROFILE_KIND = "profile likelihood"
+INTERVALS_FOR_RUNNERS_UP = 3
 LOGNORMAL_KIND = "log-normal (Chao 1987)"
 
 
@@ -204,6 +205,7 @@ class LogLinear:
         weights /= weights.sum()
         runners = tuple(
             Candidate(model=r.model, estimate=r.abundance, std_error=_maybe(r.std_error),
+                      **self._runner_interval(y, n, r.generators, n_lists, i),
                       criteria={criterion: getattr(r, criterion),
                                 f"delta_{criterion}": float(scores[i]),
                                 "aic" if criterion == "bic" else "bic":
@@ -224,6 +226,22 @@ class LogLinear:
                  "models_compared": len(rows), "weight": float(weights[0])}
         return self._estimate(histories, y, n, fit, runners_up=runners, extra=extra,
                               warnings=warnings)
+
+    def _runner_interval(self, y: np.ndarray, n: float, generators: tuple[int, ...],
+                         n_lists: int, rank: int) -> dict[str, float | None]:
+        """Profile interval of the closest runners-up (the first three), so they can be
+        reported beside the winner; ``None`` bounds for the others or where it fails."""
+        if rank > INTERVALS_FOR_RUNNERS_UP:
+            return {"lower": None, "upper": None}
+        fit = fit_hierarchical(y, n, generators, n_lists)
+        if not math.isfinite(fit.abundance):
+            return {"lower": None, "upper": None}
+        try:
+            profile = profile_interval(y, n, fit, level=self.level,
+                                       upper_factor=self.upper_factor)
+        except (ValueError, ArithmeticError):
+            return {"lower": None, "upper": None}
+        return {"lower": profile.lower, "upper": profile.upper}
 
     def _estimate(self, histories: CaptureHistories, y: np.ndarray, n: float, fit: ModelFit,
                   *, runners_up: tuple[Candidate, ...], extra: dict[str, Any],
