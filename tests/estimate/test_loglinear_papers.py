@@ -9,6 +9,7 @@ from ll_dga_tables import (
     DARROCH_R3,
     DIABETES,
     from_rcapture_order,
+    hare,
 )
 
 from dadkhah.estimate.loglinear import LogLinear
@@ -69,3 +70,10 @@ def test_saturated_four_list_pairwise_model_runs_away() -> None:
     assert est.estimate > 1_000_000
     assert round(est.diagnostics["deviance"], 1) == 1.3
     assert est.diagnostics["df"] == 4
+
+
+@pytest.mark.parametrize("model", ["M0", "Mt"])
+def test_hare_profile_lower_bound_as_agresti_1994(model: str) -> None:
+    est = LogLinear(model).fit(hare())
+    assert round(est.estimate) == 75
+    assert round(est.lower) == 69
