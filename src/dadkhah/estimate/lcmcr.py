@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 RHAT_LIMIT = 1.05
 ESS_FLOOR = 200.0
+ALL_CLASSES_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ class LatentClassEstimator:
             "alpha_rhat": summarize_chains(alpha)["rhat"],
             "classes_used_mean": float(used.mean()),
             "classes_used_max": int(used.max()),
+            "all_classes_used_share": float((used >= cfg.K).mean()),
             "iterations_per_chain": cfg.burn_in + cfg.draws * cfg.thin,
         })
         notes = self._warnings(diag, cfg)
@@ -179,6 +181,7 @@ class LatentClassEstimator:
         if math.isfinite(ess) and ess < ESS_FLOOR:
             notes.append(f"few effective draws ({ess:.0f} < {ESS_FLOOR:.0f}): increase draws or "
                          "thinning")
-        if diag["classes_used_max"] >= cfg.K:
-            notes.append(f"the sampler used all K={cfg.K} classes: try a larger K")
+        if diag["all_classes_used_share"] > ALL_CLASSES_SHARE:
+            share = diag["all_classes_used_share"]
+            notes.append(f"{share:.0%} of the draws use all K={cfg.K} classes: try a larger K")
         return notes
