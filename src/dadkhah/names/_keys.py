@@ -108,7 +108,8 @@ _ALEF_MAKSURA = frozenset(
 
 _FA_ALLAH = re.compile(r"(?<=[\u0600-\u06ff]{2})الل?ه(?=$|[^اوی]|ی$|ی[^اوی])")
 _FA_SILENT_HEH = re.compile(r"(?<=[\u0600-\u06ff]{2})ه\u200c?(?:ای|ئی|یی)$")
-_FA_ALLAH_START = re.compile(r"^الله(?=[\u0600-\u06ff]{2})")
+# Allah at the start of a compound; with one lam only before the usual second parts (اله‌وردی).
+_FA_ALLAH_START = re.compile(r"^(?:الله(?=[\u0600-\u06ff]{2})|اله(?=وردی|ویردی|یار|قلی))")
 _FA_ALLAH_WORD = frozenset({"الله", "اله"})
 _FA_ABD_ARTICLE = re.compile(r"^عبد\|?ال")
 _FA_DIN = re.compile(r"(?<=[\u0600-\u06ff]{2})الدین$")
@@ -301,8 +302,6 @@ def _latin_part(token: str, after_abd: bool) -> tuple[str, ...]:
 def _persian_part(token: str, after_abd: bool) -> tuple[str, ...]:
     # A silent ه before the -ای suffix (خامنه‌ای = Khamenei).
     t = _FA_SILENT_HEH.sub("ای", normalize_persian(token))
-    if t.startswith("اله" + ZWNJ):  # اله‌وردی: Allah written with one lam, cut off by a ZWNJ
-        t = "الله" + t[3:]
     t = t.replace(ZWNJ, "").translate(_FA_KEY_FOLD)
     if t in _FA_ALLAH_WORD:
         return ("l",)
