@@ -55,12 +55,13 @@ def _disguised(draw: st.DrawFn) -> tuple[str, str]:
     name = draw(st.sampled_from(_PERSIAN_NAMES))
     out: list[str] = []
     for i, ch in enumerate(name):
-        forms = _ARABIC_FORMS.get(ch, ())
+        forms: tuple[str, ...] = _ARABIC_FORMS.get(ch, ())
         if ch == "ه" and i < len(name) - 1:
             forms = ()  # teh marbuta and heh-with-yeh only at the end of a word
         if ch == "ا" and i > 0:
             forms = ()
-        if forms and draw(st.booleans()):
+        disguise: bool = draw(st.booleans())
+        if forms and disguise:
             ch = draw(st.sampled_from(forms))
         out.append(ch)
         if ch != " " and draw(st.integers(0, 5)) == 0:
