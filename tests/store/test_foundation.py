@@ -27,10 +27,16 @@ def test_transaction_rolls_back_everything(case: Case) -> None:
 
 def test_audit_chain_detects_a_changed_field(case: Case) -> None:
     for i in range(3):
-        record(case.db, actor="tester", action="add", target=f"thing:{i}", details={"n": i, "pct": "5%"})
+        record(
+            case.db,
+            actor="tester",
+            action="add",
+            target=f"thing:{i}",
+            details={"n": i, "pct": "5%"},
+        )
     assert verify_chain(case.db) == (3, None)
     case.db.execute("UPDATE audit_log SET details = ? WHERE id = 2", ('{"n":9,"pct":"5%"}',))
-    checked, broken = verify_chain(case.db)
+    _checked, broken = verify_chain(case.db)
     assert broken is not None and broken.row_id == 2
     case.db.execute("UPDATE audit_log SET details = ? WHERE id = 2", ('{"n":1,"pct":"5%"}',))
     assert verify_chain(case.db)[1] is None

@@ -43,7 +43,7 @@ app = typer.Typer(
     "of responsibility for mass atrocities.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
 )
 

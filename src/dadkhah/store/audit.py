@@ -15,9 +15,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from dadkhah.model.sources import AuditEntry
 from dadkhah.store.db import Database, Row
 
-__all__ = ["GENESIS", "AuditEntry", "ChainBreak", "canonical_json", "entries", "head", "record", "verify_chain"]
+__all__ = [
+    "GENESIS",
+    "AuditEntry",
+    "ChainBreak",
+    "canonical_json",
+    "entries",
+    "head",
+    "record",
+    "verify_chain",
+]
 
 GENESIS = "0" * 64
 
@@ -27,21 +37,16 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
-    id: int
-    at: str
-    actor: str
-    action: str
-    target: str
-    details: dict[str, Any]
-    prev_hash: str
-    hash: str
-
-
 def _content(id_: int, at: str, actor: str, action: str, target: str, details: str) -> str:
     return canonical_json(
-        {"id": id_, "at": at, "actor": actor, "action": action, "target": target, "details": details}
+        {
+            "id": id_,
+            "at": at,
+            "actor": actor,
+            "action": action,
+            "target": target,
+            "details": details,
+        }
     )
 
 
@@ -86,11 +91,20 @@ def _entry(r: Row) -> AuditEntry:
     except (TypeError, ValueError):
         details = {"_unparseable": r["details"]}
     return AuditEntry(
-        int(r["id"]), r["at"], r["actor"], r["action"], r["target"], details, r["prev_hash"], r["hash"]
+        int(r["id"]),
+        r["at"],
+        r["actor"],
+        r["action"],
+        r["target"],
+        details,
+        r["prev_hash"],
+        r["hash"],
     )
 
 
-def entries(db: Database, *, limit: int | None = None, target: str | None = None) -> list[AuditEntry]:
+def entries(
+    db: Database, *, limit: int | None = None, target: str | None = None
+) -> list[AuditEntry]:
     """Audit entries in order (oldest first); optionally only those about one target."""
     sql = "SELECT * FROM audit_log"
     params: list[Any] = []
@@ -130,7 +144,10 @@ def verify_chain(db: Database) -> tuple[int, ChainBreak | None]:
         n += 1
         rid = int(r["id"])
         if rid != expected_id:
-            return n, ChainBreak(rid, f"row id {rid} where {expected_id} was expected (a row was removed or inserted)")
+            return n, ChainBreak(
+                rid,
+                f"row id {rid} where {expected_id} was expected (a row was removed or inserted)",
+            )
         if r["prev_hash"] != prev:
             return n, ChainBreak(rid, "prev_hash does not match the hash of the row before")
         content = _content(rid, r["at"], r["actor"], r["action"], r["target"], r["details"])

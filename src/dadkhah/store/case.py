@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dadkhah.errors import Conflict, ConfigError, NotFound
+from dadkhah.errors import ConfigError, Conflict, NotFound
 from dadkhah.store.blobs import BlobStore
 from dadkhah.store.db import Database, connect
 from dadkhah.store.migrations import migrate
@@ -96,7 +96,9 @@ def init_case(path: Path, *, database: str | None = None, name: str | None = Non
 def read_config(path: Path) -> CaseConfig:
     cfg_path = path / CONFIG_NAME
     if not cfg_path.is_file():
-        raise NotFound(f"{path} is not a Dadkhah case (no {CONFIG_NAME}); create one with 'dadkhah init {path}'")
+        raise NotFound(
+            f"{path} is not a Dadkhah case (no {CONFIG_NAME}); create one with 'dadkhah init {path}'"
+        )
     try:
         data = tomllib.loads(cfg_path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as e:
@@ -108,7 +110,9 @@ def read_config(path: Path) -> CaseConfig:
         name=str(data.get("name", path.resolve().name)),
         database=database,
         schema=data.get("schema"),
-        settings=tuple(sorted((k, v) for k, v in data.items() if k not in {"name", "database", "schema"})),
+        settings=tuple(
+            sorted((k, v) for k, v in data.items() if k not in {"name", "database", "schema"})
+        ),
     )
 
 

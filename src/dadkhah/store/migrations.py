@@ -49,9 +49,7 @@ def applied_versions(db: Database) -> dict[str, int]:
     """The highest applied version of each component."""
     if not db.table_exists("schema_migrations"):
         return {}
-    rows = db.query(
-        "SELECT component, MAX(version) AS v FROM schema_migrations GROUP BY component"
-    )
+    rows = db.query("SELECT component, MAX(version) AS v FROM schema_migrations GROUP BY component")
     return {r["component"]: int(r["v"]) for r in rows}
 
 

@@ -102,3 +102,73 @@ CREATE TABLE audit_log (
 MIGRATIONS: list[Migration] = [
     Migration("core", 1, "sources, evidence, custody, lists, records, audit log", _V1),
 ]
+
+# v2: imports of files into lists (a list grows with --append), extracted text of documents,
+# and the full-text search index over list records and documents. The index holds text that was
+# normalised (Persian letter variants, digits, diacritics) before it was stored; queries are
+# normalised the same way.
+_V2_COMMON = """
+CREATE TABLE list_import (
+  id {id},
+  list_id BIGINT NOT NULL REFERENCES victim_list(id),
+  evidence_id BIGINT NOT NULL REFERENCES evidence(id),
+  mode TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  record_count INTEGER NOT NULL,
+  ids_generated INTEGER NOT NULL DEFAULT 0,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL
+);
+CREATE INDEX list_import_evidence ON list_import(evidence_id);
+CREATE INDEX list_import_list ON list_import(list_id);
+ALTER TABLE list_record ADD COLUMN import_id BIGINT REFERENCES list_import(id);
+CREATE INDEX victim_list_name ON victim_list(name);
+CREATE INDEX evidence_derived_from ON evidence(derived_from);
+
+CREATE TABLE evidence_text (
+  evidence_id BIGINT PRIMARY KEY REFERENCES evidence(id),
+  text_evidence_id BIGINT NOT NULL REFERENCES evidence(id),
+  extractor TEXT NOT NULL,
+  chars INTEGER NOT NULL
+);
+"""
+
+_V2_SQLITE = (
+    _V2_COMMON
+    + """
+CREATE VIRTUAL TABLE record_fts USING fts5(
+  body, content='', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE document_fts USING fts5(
+  body, tokenize='unicode61 remove_diacritics 2'
+)
+"""
+)
+
+_V2_POSTGRES = (
+    _V2_COMMON
+    + """
+CREATE TABLE record_search (
+  list_record_id BIGINT PRIMARY KEY REFERENCES list_record(id),
+  body TEXT NOT NULL,
+  tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED
+);
+CREATE INDEX record_search_tsv ON record_search USING GIN (tsv);
+CREATE TABLE document_search (
+  evidence_id BIGINT PRIMARY KEY REFERENCES evidence(id),
+  body TEXT NOT NULL,
+  tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED
+);
+CREATE INDEX document_search_tsv ON document_search USING GIN (tsv)
+"""
+)
+
+MIGRATIONS.append(
+    Migration(
+        "core",
+        2,
+        "list imports, extracted document text, full-text search index",
+        sqlite_sql=_V2_SQLITE,
+        postgres_sql=_V2_POSTGRES,
+    )
+)

@@ -1,0 +1,71 @@
+"""Generate docs/cli.md from the commands' own help (``make docs``); a test keeps it current."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import typer
+
+__all__ = ["markdown"]
+
+
+def _walk(cmd: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
+    out = [(path, cmd)]
+    if isinstance(cmd, click.Group):
+        for name in sorted(cmd.list_commands(click.Context(cmd))):
+            sub = cmd.get_command(click.Context(cmd), name)
+            if sub is not None and not sub.hidden:
+                out.extend(_walk(sub, [*path, name]))
+    return out
+
+
+def _plain_help(cmd: click.Command, path: list[str]) -> str:
+    parent: click.Context | None = None
+    for name in path[:-1]:
+        parent = click.Context(click.Command(name), info_name=name, parent=parent)
+    ctx = click.Context(cmd, info_name=path[-1], parent=parent, terminal_width=100, max_content_width=100)
+    formatter = ctx.make_formatter()
+    click.Command.format_usage(cmd, ctx, formatter)
+    if cmd.help:
+        formatter.write_paragraph()
+        formatter.write_text(cmd.help)
+    params = [p.get_help_record(ctx) for p in cmd.get_params(ctx)]
+    rows = [r for r in params if r is not None]
+    if rows:
+        with formatter.section("Options"):
+            formatter.write_dl(rows)
+    if isinstance(cmd, click.Group):
+        subs = [
+            (name, (cmd.get_command(ctx, name) or cmd).get_short_help_str(80))
+            for name in sorted(cmd.list_commands(ctx))
+        ]
+        if subs:
+            with formatter.section("Commands"):
+                formatter.write_dl(subs)
+    return formatter.getvalue().rstrip()
+
+
+def markdown() -> str:
+    """The CLI reference as Markdown: one section per command, with its help text."""
+    from dadkhah.cli import app
+
+    root = typer.main.get_command(app)
+    parts = [
+        "# Command-line reference",
+        "",
+        "Generated from the commands' own `--help` by `make docs`; a test fails when it is out of date.",
+        "",
+    ]
+    for path, cmd in _walk(root, ["dadkhah"]):
+        parts.append("#" * min(len(path) + 1, 4) + " `" + " ".join(path) + "`")
+        parts.append("")
+        parts.append("```text")
+        parts.append(_plain_help(cmd, path))
+        parts.append("```")
+        parts.append("")
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.stdout.write(markdown())
