@@ -191,6 +191,7 @@ _APOSTROPHES = "'’‘ʿʾ`´ʼʻ"
 _LATIN_SPECIAL = {"ž": "zh", "š": "sh", "č": "ch", "ß": "ss", "æ": "ae"}
 
 
+@lru_cache(maxsize=200_000)
 def _latin_fold(token: str) -> str:
     out: list[str] = []
     for ch in unicodedata.normalize("NFKC", token):
@@ -329,6 +330,7 @@ def _persian_part(token: str, after_abd: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=200_000)
 def _is_persian(token: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff" for c in token)
 
