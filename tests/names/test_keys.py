@@ -131,3 +131,24 @@ def test_selectivity_of_the_keys() -> None:
     given = [e.persian for e in dictionary() if e.kind == "given"]
     assert len({match_key(n) for n in given}) >= 0.85 * len(given)
     assert len({fine_key(n) for n in given}) >= 0.95 * len(given)
+
+
+@pytest.mark.parametrize(
+    ("persian", "latin"),
+    [
+        ("محمد", "Moḥammad"),  # Iranica / ALA-LC
+        ("حسین", "Ḥosayn"),
+        ("غلامرضا", "Ḡolām-Reżā"),
+        ("ژاله", "Žāla"),
+        ("آذر", "Āḏar"),
+        ("خسرو", "Ḫosrau"),  # DMG
+        ("حسین", "Ḩoseyn"),  # BGN/PCGN
+        ("غلامرضا", "Gholām Reẕā"),
+        ("جعفر", "Ǧaʿfar"),
+        ("خدیجه", "Ḵadīja"),
+        ("مسعود", "Masʿūd"),
+    ],
+)
+def test_scholarly_transliterations(persian: str, latin: str) -> None:
+    assert match_key(latin) == match_key(persian)
+    assert fine_key(latin) == fine_key(persian)

@@ -116,17 +116,26 @@ def _fold_latin_char(ch: str) -> str:
     return ch
 
 
-# Letters whose accent carries a digraph in the transliteration schemes (ž = zh, š = sh ...).
-_LATIN_SPECIAL = {
+# Letters whose accent carries a different letter in the scholarly transliteration schemes
+# (UN 2012, Encyclopaedia Iranica, DMG): ž = zh, š = sh, ḵ/ḫ = kh, ḡ/ġ = gh, ǧ = j, ḏ = z, ṯ = s.
+LATIN_SPECIAL: dict[str, str] = {
     "ž": "zh",
     "š": "sh",
     "č": "ch",
     "ḵ": "kh",
-    "ǧ": "gh",
+    "ḫ": "kh",
+    "ẖ": "kh",
     "ḡ": "gh",
+    "ġ": "gh",
+    "ǧ": "j",
+    "ǰ": "j",
+    "ḏ": "z",
+    "ṯ": "s",
+    "ḳ": "q",
     "ß": "ss",
     "æ": "ae",
 }
+_LATIN_SPECIAL = LATIN_SPECIAL
 
 
 @lru_cache(maxsize=200_000)
