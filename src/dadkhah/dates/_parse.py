@@ -11,7 +11,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Final, Literal
 
@@ -263,6 +263,9 @@ def _year_of(day: date, cal: Calendar) -> int:
 def _numeric(m: re.Match[str], ctx: _Context) -> DateRange:
     a, _, b, c = m.groups()
     if len(a) >= 3 or int(a) > 31:  # year first: Y/M/D (ISO and Persian order)
+        if len(a) <= 2 and ctx.calendar is None and ctx.hint is None:
+            # A two-digit year written first is the Persian habit (67/5/6 = 1367/5/6).
+            ctx.calendar = "solar-hijri"
         year, cal = _year(a, ctx)
         day = _day(year, int(b), int(c), cal)
         return _result(day, day, "day", cal, ctx)
@@ -377,8 +380,10 @@ def _named(tokens: list[str], ctx: _Context) -> DateRange:
             day = _day(year, month, int(day_raw), ycal)
             return _result(day, day, "day", ycal, ctx)
         start, end = _month_range(year, month, ycal)
-        if ctx.part is not None:
-            return _result(*_part_of(start, end, ctx.part), "approximate", ycal, ctx)
+        if ctx.part is not None:  # early = days 1-10, mid = 11-20, late = 21 to the end
+            lo = start + timedelta(days=10 * ctx.part)
+            hi = start + timedelta(days=10 * ctx.part + 9) if ctx.part < 2 else end
+            return _result(lo, hi, "approximate", ycal, ctx)
         return _result(start, end, "month", ycal, ctx)
     assert season is not None
     start, end = _season(year, season, ycal)
@@ -388,9 +393,7 @@ def _named(tokens: list[str], ctx: _Context) -> DateRange:
 
 
 def _part_of(start: date, end: date, part: int) -> tuple[date, date]:
-    """Early, middle or late third of a range (early Mordad = days 1-10 or so)."""
-    from datetime import timedelta
-
+    """Early, middle or late third of a range (a season)."""
     span = (end - start).days + 1
     third = span // 3
     bounds = [start, start + timedelta(days=third), start + timedelta(days=2 * third), end]
@@ -404,12 +407,13 @@ def _season(year: int, season: int, cal: Calendar) -> tuple[date, date]:
         return solar_month_range(year, 3 * season + 1)[0], solar_month_range(year, 3 * season + 3)[
             1
         ]
-    # Gregorian: the union of the meteorological and astronomical season.
+    # Gregorian: the union of the meteorological and astronomical season. "Winter 1988" is
+    # read both as the winter that starts the year and the one that ends it.
     spans = {
-        0: (date(year, 3, 1), date(year, 6, 20)),
-        1: (date(year, 6, 1), date(year, 9, 22)),
-        2: (date(year, 9, 1), date(year, 12, 20)),
-        3: (date(year, 12, 1), date(year + 1, 3, 20)),
+        0: (date(year, 3, 1), date(year, 6, 21)),
+        1: (date(year, 6, 1), date(year, 9, 23)),
+        2: (date(year, 9, 1), date(year, 12, 22)),
+        3: (date(year - 1, 12, 1), date(year + 1, 3, 21)),
     }
     return spans[season]
 
