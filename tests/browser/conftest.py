@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.web.conftest import template_case  # noqa: F401  (the shared case, built once)
 
 from dadkhah.store import Case, open_case
 from dadkhah.web import WebSettings, create_app
+from tests.web.conftest import template_case  # noqa: F401  (the shared case, built once)
 
 CHROMIUM = os.environ.get("DADKHAH_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
