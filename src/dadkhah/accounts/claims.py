@@ -222,7 +222,7 @@ def add_citation(db: Database, *, actor: str, citation: Citation, claim: str | N
     with db.transaction():
         claim_id = get_claim(db, claim).id if claim else None
         cid = _insert_citation(db, actor, citation, claim_id=claim_id, entity=entity)
-        out = _citations(db, "id = ?", (cid,))[0]
+        out = _citations(db, "c.id = ?", (cid,))[0]
         audit(db, actor=actor, action="accounts.citation.add", target=claim or (entity.uid if entity else ""),
               details=out.to_dict())
     return out
