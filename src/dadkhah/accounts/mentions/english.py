@@ -35,8 +35,12 @@ __all__ = ["english_names"]
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s\b)?")
 _ABBREV = {"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Jr", "Sr", "No"}
-_JOINERS_ORG = {"of", "for", "on", "the", "and", "in"}
+_JOINERS_ORG = {"of", "for", "on", "the", "and"}
 _PARTICLES = {"al", "el", "de", "van", "von", "bin", "ibn", "da", "di", "du", "der", "la", "le", "ul"}
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
+            "Lower", "Greater", "North-West", "North-East", "South-West", "South-East"}
+_SPEECH = {"said", "says", "told", "added", "denied", "argued", "wrote", "insisted", "claimed", "testified", "who",
+           "stated", "explained", "recalled", "replied", "admitted", "confirmed", "warned", "urged", "was", "has"}
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "suburb", "district", "capital", "port"}
 _PLACE_PREPS = {"in", "at", "from", "to", "near", "outside", "inside", "across", "into", "towards"}
 
@@ -131,6 +135,8 @@ def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
                 joiner_ok = low in _PARTICLES or any(
                     x.text in ORG_WORDS or x.text in ORG_HEADS or x.text in {"United", "Islamic", "High"} for x in run
                 )
+                if low == "and" and (run[-1].text in ORG_HEADS or run[-1].poss):
+                    joiner_ok = False  # "Amnesty International and Human Rights Watch" are two names
                 if joiner_ok and not (low == "the" and run[-1].text not in {"of", "for", "on"}):
                     run.append(t)
                     j += 1
@@ -197,17 +203,21 @@ def _classify(text: str, run: list[_Tok], ctx: dict[str, object]) -> list[_Found
             return _classify(text, run[:k + 1], ctx) + _classify(text, run[k + 1:], ctx)
     phrase = _phrase(run)
     start, end = run[0].start, run[-1].end
-    if all(t.text in DEMONYMS or t.text in COMMON_CAPITALISED for t in run):
-        return []
+    prev0 = ctx["prev"].get(run[0].start)  # type: ignore[attr-defined]
+    if prev0 is not None and prev0.text in {"By", "by"} and prev0.sent_start and 2 <= len(run) <= 4 and not any(
+            t.text in ORG_HEADS or t.text in ORG_WORDS or _is_place(t.text) for t in run):
+        return [_Found("person", start, end, "byline")]
     nxt = ctx["next"].get(run[-1].end)  # type: ignore[attr-defined]
-    if nxt is not None and nxt.text in PLACE_HEADS and not nxt.cap and text[run[-1].full_end:nxt.start] == " " \
+    if nxt is not None and not all(t.text in DEMONYMS for t in run) and nxt.text in PLACE_HEADS and not nxt.cap and text[run[-1].full_end:nxt.start] == " " \
             and not run[-1].poss and not any(t.text in ORG_WORDS for t in run):
         return [_Found("place", start, nxt.end, "place word")]
-    if _is_place(phrase):
+    if _is_place(phrase) or (len(run) > 1 and run[0].text in _COMPASS and _is_place(_phrase(run[1:]))):
         return [_Found("place", start, end, "gazetteer")]
     if phrase in KNOWN_ORGS or (phrase.startswith("The ") and phrase[4:] in KNOWN_ORGS):
         return [_Found("organization", start, end, "organisation list")]
-    if run[-1].text in ORG_HEADS or any(t.text in ORG_WORDS for t in run) or (
+    if all(t.text in DEMONYMS or t.text in COMMON_CAPITALISED for t in run):
+        return []
+    if any(t.text in ORG_HEADS or t.text in ORG_WORDS for t in run[1:]) or run[0].text in ORG_WORDS or (
             len(run) == 1 and len(phrase) >= 2 and phrase.replace(".", "").isupper() and len(phrase) <= 6):
         if len(run) == 1 and phrase.replace(".", "").isupper() and phrase not in KNOWN_ORGS:
             if phrase.replace(".", "") in {"US", "UK", "UAE", "USA"}:
@@ -240,6 +250,14 @@ def _classify(text: str, run: list[_Tok], ctx: dict[str, object]) -> list[_Found
         persons: set[str] = ctx["person_parts"]  # type: ignore[assignment]
         if word in persons:
             return [_Found("person", start, end, "earlier name")]
+        if word in DEMONYMS or word in COMMON_CAPITALISED or word in TITLES or run[0].line in title_lines:
+            return []
+        if word in surnames():
+            return [_Found("person", start, end, "name dictionary")]
+        nxt1 = ctx["next"].get(run[0].end)  # type: ignore[attr-defined]
+        if not run[0].sent_start and word.lower() not in lower_words and (
+                run[0].poss or (nxt1 is not None and nxt1.text in _SPEECH and text[run[0].full_end:nxt1.start] == " ")):
+            return [_Found("person", start, end, "before a verb of speech")]
         prev = ctx["prev"].get(run[0].start)  # type: ignore[attr-defined]
         before = ctx["prev"].get(prev.start) if prev is not None else None  # type: ignore[attr-defined]
         after_of = prev is not None and prev.text == "of" and before is not None and before.text in _PLACE_NOUNS

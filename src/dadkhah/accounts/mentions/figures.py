@@ -36,6 +36,8 @@ _FIG = re.compile(
     rf"(?P<noun>(?:\s+[^\W\d_][\w\-]*){{0,2}}?\s+{_NOUN}\b)?",
     re.IGNORECASE,
 )
+_YEAR_SAFE = {"about", "around", "some", "nearly", "almost", "at least", "more than", "an estimated", "estimated",
+              "approximately", "as many as", "roughly"}
 _BEFORE_RE = re.compile(rf"{_BEFORE}\s+$", re.IGNORECASE)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -79,8 +81,10 @@ def figures(text: str) -> list[Mention]:
         before = bool(_BEFORE_RE.search(text[max(0, m.start() - 25):m.start()]))
         if not (noun or qual or before):
             continue
-        if _is_year(num) and not noun:
-            continue
+        if _is_year(num) and not (noun and qual and qual.lower() in _YEAR_SAFE):
+            continue  # "1988 victims", "over 1988 executions": a year
+        if not noun and re.match(r"\s+[^\W\d_]", text[m.end():m.end() + 3]) and not before:
+            continue  # "more than 30 cities": a number of something not counted here
         if not noun and (to_number(num) or 0) < 10:
             continue
         start = m.start()

@@ -50,7 +50,7 @@ COUNTRIES = _words(
     "Ukraine|United Arab Emirates|United Kingdom|United States|United States of America|Uruguay|Uzbekistan|"
     "Vatican|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Britain|Great Britain|England|Scotland|Wales|"
     "Northern Ireland|America|Holland|Islamic Republic of Iran|Persia|Kurdistan|Gaza|West Bank|Chechnya|Tibet|"
-    "Xinjiang|Crimea|Darfur|US|USA|UK|UAE|DRC"
+    "Xinjiang|Crimea|Darfur|US|USA|UK|UAE|DRC|Islamic Republic"
 )
 
 PLACES = COUNTRIES | _words(
@@ -63,7 +63,9 @@ PLACES = COUNTRIES | _words(
     "San Francisco|Chicago|Boston|Miami|Mexico City|Buenos Aires|Santiago|Lima|Bogota|Caracas|Nairobi|Lagos|"
     "Johannesburg|Cape Town|Addis Ababa|Khartoum|Tripoli|Tunis|Algiers|Rabat|Camp Ashraf|Ashraf|Tirana|"
     "Europe|Asia|Africa|Middle East|Gulf|Persian Gulf|Caucasus|Central Asia|Latin America|North America|"
-    "South America|Scandinavia|Balkans|Levant|Khuzestan|Baluchistan|Sistan and Baluchestan|Azerbaijan Province|"
+    "South America|Scandinavia|North Africa|Middle East and North Africa|West Africa|East Africa|"
+    "Southern Africa|South Asia|Southeast Asia|South-East Asia|East Asia|Western Europe|Eastern Europe|Kurdistan Region|"
+    "Balkans|Levant|Khuzestan|Baluchistan|Sistan and Baluchestan|Azerbaijan Province|"
     "Evin|Gohardasht|Khavaran|Qezel Hesar|Ghezel Hesar|Rajaei Shahr|Vakilabad|Dizelabad|Adelabad|Lakan|"
     "Tehran|Karaj|Mashhad|Isfahan|Shiraz|Tabriz|Ahvaz|Qom|Kermanshah|Rasht|Urmia|Zahedan|Hamedan|Kerman|Yazd|"
     "Ardabil|Bandar Abbas|Arak|Zanjan|Sanandaj|Qazvin|Khorramabad|Gorgan|Sari|Dezful|Semnan|Ilam|Bushehr|"
@@ -130,7 +132,7 @@ TITLES = _words(
 PLACE_HEADS = _words(
     "Prison|prison|Jail|jail|Cemetery|cemetery|Province|province|Square|square|Street|street|Avenue|avenue|"
     "River|river|Mountains|mountains|Valley|valley|District|district|County|county|City|Island|Islands|Sea|"
-    "Airport|airport|Desert|Graveyard|graveyard|Camp|camp|Hospital|hospital|University|Mosque|mosque|Park|park|"
+    "Airport|airport|prisons|Prisons|Desert|Graveyard|graveyard|Camp|camp|Hospital|hospital|University|Mosque|mosque|Park|park|"
     "Road|road|Bridge|bridge|Mountain|Lake|Barracks|barracks"
 )
 
