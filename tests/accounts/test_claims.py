@@ -79,7 +79,7 @@ def test_entities_validate_input(sqlite_case: Case) -> None:
         add_organization(db, actor="t", name="X", org_type="club")
     with pytest.raises(InputError, match="geometry"):
         add_site(db, actor="t", name="S", site_type="prison", geometry={"type": "Point", "coordinates": [200, 10]})
-    with pytest.raises(InputError, match="closed ring|geometry"):
+    with pytest.raises(InputError, match=r"closed ring|geometry"):
         add_site(db, actor="t", name="S", site_type="prison",
                  geometry={"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]})
     s = add_site(db, actor="t", name="S", site_type="prison", lat=35.5, lon=51.25)

@@ -108,7 +108,7 @@ def test_figures() -> None:
     text = ("As many as 30,000 were executed; Amnesty says about 5,000 people. Between 2,800 and 3,800 "
             "prisoners died. He was 61. In 1988 thousands died. Over 1988 executions is not a figure. "
             "More than 30 cities.")
-    got = [(m.text, m.value) for m in figures(text)]
+    got = [(m.text, m.value or {}) for m in figures(text)]
     assert got[0] == ("As many as 30,000 were executed",
                       {"qualifier": "as many as", "unit": "executed", "value": 30000.0})
     assert got[1][0] == "about 5,000 people" and got[1][1]["value"] == 5000.0

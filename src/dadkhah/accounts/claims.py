@@ -24,6 +24,7 @@ from dadkhah.model.accounts import (
     DEGREES,
     INTERVENTION_TYPES,
     LEGAL_STATUSES,
+    NO_DATES,
     ORG_RELATIONS,
     STANDINGS,
     Citation,
@@ -158,7 +159,7 @@ def add_claim(
     value_high: float | None = None,
     quantity: str | None = None,
     details: Mapping[str, Any] | None = None,
-    dates: DateRange = DateRange(),
+    dates: DateRange = NO_DATES,
     status: str = "work needed",
     confidence: str | None = None,
     confidence_note: str | None = None,
@@ -298,7 +299,8 @@ def list_claims(
     quantity: str | None = None,
 ) -> list[Claim]:
     """Claims, optionally of one kind, about one entity (as subject or object), or of one status."""
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
     if kind:
         _check(kind, CLAIM_KINDS, "kind")
         where.append("kind = ?")

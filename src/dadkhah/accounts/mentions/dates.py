@@ -52,7 +52,7 @@ def _value(kind: str, g: dict[str, str | None]) -> dict[str, Any] | None:
         return {"start": f"{y1:04d}-{m1:02d}-{d1:02d}", "end": f"{y:04d}-{m2:02d}-{d2:02d}", "precision": "day",
                 "calendar": "gregorian"}
     if kind in {"iso", "dmy", "mdy"}:
-        m = int(g["m"]) if kind == "iso" and g.get("m") else _MONTHS[(g.get("mon") or "").lower().rstrip(".")]
+        m = int(g["m"] or 0) if kind == "iso" and g.get("m") else _MONTHS[(g.get("mon") or "").lower().rstrip(".")]
         d = int(g["d"] or 0)
         if not 1 <= m <= 12 or not 1 <= d <= _last(y, m):
             return None

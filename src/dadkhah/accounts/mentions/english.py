@@ -79,10 +79,10 @@ def _tokens(text: str) -> list[_Tok]:
             or "\n" in gap
             or (stripped[-1:] in {".", "!", "?", ":", "•", "|", "—", "–", '"', "“", "”"} and not (
                 stripped == "." and prev.text in _ABBREV))
-            or stripped.endswith((".\"", ".”", ".'", "?\"", "!\"", ".)", "...")) and not (prev and prev.text in _ABBREV)
+            or (stripped.endswith((".\"", ".”", ".'", "?\"", "!\"", ".)", "...")) and not (prev and prev.text in _ABBREV))
         )
         first = word[0]
-        cap = first.isupper() or word.startswith(("al-", "el-")) and len(word) > 3 and word[3].isupper()
+        cap = first.isupper() or (word.startswith(("al-", "el-")) and len(word) > 3 and word[3].isupper())
         toks.append(_Tok(word, m.start(), m.start() + len(word), cap, poss, sent_start, line, m.end()))
         prev_end = m.end()
     return toks

@@ -40,10 +40,13 @@ def persian_names(text: str) -> list[Mention]:
     words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
     given, sur, places = given_names(), surnames(), _places()
     out: list[Mention] = []
+
+    def joined(a: int, b: int) -> bool:
+        return folded[words[a][2]:words[b][1]] in {" ", "\u200c"}
+
     i = 0
     while i < len(words):
         w, s, _ = words[i]
-        joined = lambda a, b: folded[words[a][2]:words[b][1]] in {" ", "\u200c"}  # noqa: E731
         if w in _TITLES or (w == "آیت" and i + 1 < len(words) and words[i + 1][0] in {"الله", "اله"}):
             j = i + (2 if w == "آیت" else 1)
             while j < len(words) and words[j][0] in _TITLES and joined(j - 1, j):
