@@ -142,7 +142,7 @@ class _Importer:
 
     def source(self, value: Any) -> int:
         if value is None:
-            raise InputError("citation: source is required", [Problem("missing", field="source")])
+            raise InputError("citation: source is required", [Problem("required", field="source")])
         key = str(value)
         return self.source_keys[key] if key in self.source_keys else find_source(self.db, key)
 

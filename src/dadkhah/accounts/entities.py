@@ -78,12 +78,12 @@ def now() -> str:
 
 def _check(value: str | None, options: tuple[str, ...], field: str) -> None:
     if value is not None and value not in options:
-        raise InputError(f"{field}: {one_of(value, options)}", [Problem("unknown value", field=field, value=value)])
+        raise InputError(f"{field}: {one_of(value, options)}", [Problem(f"not one of: {', '.join(options)}", field=field, value=value)])
 
 
 def _required(value: str | None, field: str) -> str:
     if value is None or not str(value).strip():
-        raise InputError(f"{field} is required", [Problem("missing", field=field, value=value)])
+        raise InputError(f"{field} is required", [Problem("required", field=field, value=value)])
     return str(value).strip()
 
 
