@@ -205,7 +205,7 @@ def insert_records(
             ]
             _write_rows(db, rows)
             first = base + start + 1
-            index_records(db, ((first + i, rec.text) for i, rec in enumerate(chunk)))
+            index_records(db, ((first + i, rec.search_values) for i, rec in enumerate(chunk)))
             if progress is not None:
                 progress(len(chunk))
         if db.dialect == "postgresql" and records:
