@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from operator import add, itemgetter
 
 from dadkhah.errors import Problem
 from dadkhah.ingest.mapping import Mapping
@@ -93,7 +94,24 @@ UNINDEXED: frozenset[str] = frozenset(
 
 def _clean(column: Sequence[str | None]) -> list[str | None]:
     """Trimmed cells; empty ones as None."""
-    return [(v.strip() or None) if v else None for v in column]
+    if None in column:
+        return [(v.strip() or None) if v else None for v in column]
+    return [v.strip() or None for v in column]  # type: ignore[union-attr]
+
+
+def _raw_json(table: Table) -> list[str]:
+    """Each row as received, as a JSON object (original column names, untrimmed values)."""
+    if table.format == "csv":
+        # every cell is text: build the objects directly, twice as fast as json.dumps
+        keys = [encode_basestring(c) + ":" for c in table.columns]
+        join = ",".join
+        return ["{" + join(map(add, keys, map(encode_basestring, row))) + "}" for _, row, _ in table.rows]
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    columns = table.columns
+    return [
+        encode(original if original is not None else dict(zip(columns, row, strict=True)))
+        for _, row, original in table.rows
+    ]
 
 
 def prepare_list(
@@ -150,12 +168,7 @@ def prepare_list(
         ]
     fields = list(zip(*field_columns, strict=True))
     # the row as received, and the values the search index gets
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    columns = table.columns
-    raws = [
-        encode(original if original is not None else dict(zip(columns, row, strict=True)))
-        for _, row, original in rows
-    ]
+    raws = _raw_json(table)
     indexed = [i for i, name in enumerate(renamed) if name not in UNINDEXED]
     fixed_values = tuple(v for k, v in mapping.values.items() if v and k not in UNINDEXED)
     if indexed:

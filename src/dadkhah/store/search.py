@@ -103,7 +103,7 @@ def search(
         rec_sql = (
             f"SELECT {_RECORD_COLUMNS} FROM record_fts f"
             " JOIN list_record r ON r.id = f.rowid JOIN victim_list vl ON vl.id = r.list_id"
-            " WHERE record_fts MATCH ? AND vl.active = 1 ORDER BY f.rank LIMIT ?"
+            " WHERE record_fts MATCH ? AND vl.active = 1 ORDER BY r.id LIMIT ?"
         )
         doc_sql = (
             "SELECT e.id, e.title, e.original_name,"
