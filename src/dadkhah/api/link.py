@@ -1,0 +1,119 @@
+"""Use cases of record linkage: link a case, list runs, review, export, evaluate."""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+from pathlib import Path
+from typing import Any
+
+from dadkhah.link import evaluation, exports, review, runner, runs
+from dadkhah.link.features import build_features
+from dadkhah.link.records import load_records
+from dadkhah.link.settings import LinkSettings
+from dadkhah.model.persons import LinkDecision, LinkRun, ReviewItem
+from dadkhah.store import open_case
+
+__all__ = [
+    "decide",
+    "default_actor",
+    "evaluate_links",
+    "export_links",
+    "export_persons",
+    "link_case",
+    "list_runs",
+    "review_queue",
+    "undo_decision",
+]
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in containers without /etc/passwd entry
+        return "unknown"
+
+
+def link_case(
+    case_path: Path | str,
+    *,
+    actor: str | None = None,
+    engine: str | None = None,
+    settings: dict[str, Any] | None = None,
+) -> LinkRun:
+    """Link every record of the case's active lists into persons; store and return the run."""
+    values = dict(settings or {})
+    if engine is not None:
+        values["engine"] = engine
+    link_settings = LinkSettings.from_dict(values) if values else LinkSettings()
+    with open_case(case_path) as case:
+        return runner.run_linkage(case.db, link_settings, actor=actor or default_actor())
+
+
+def list_runs(case_path: Path | str) -> list[LinkRun]:
+    with open_case(case_path) as case:
+        return runs.list_runs(case.db)
+
+
+def export_links(case_path: Path | str, out: Path) -> int:
+    with open_case(case_path) as case:
+        return exports.export_links(case.db, Path(out))
+
+
+def export_persons(case_path: Path | str, out: Path) -> int:
+    with open_case(case_path) as case:
+        return exports.export_persons(case.db, Path(out))
+
+
+def review_queue(case_path: Path | str, *, limit: int | None = None) -> list[ReviewItem]:
+    with open_case(case_path) as case:
+        return review.open_items(case.db, limit=limit)
+
+
+def decide(
+    case_path: Path | str,
+    review_id: int,
+    verdict: str,
+    *,
+    reviewer: str | None = None,
+    note: str | None = None,
+) -> LinkDecision | None:
+    """Record ``same``, ``not_same`` or ``skip`` for a review item (audited, binding)."""
+    with open_case(case_path) as case:
+        return review.decide(case.db, review_id, verdict, reviewer=reviewer or default_actor(), note=note)
+
+
+def undo_decision(
+    case_path: Path | str, *, reviewer: str | None = None, decision_id: int | None = None
+) -> LinkDecision:
+    with open_case(case_path) as case:
+        return review.undo(case.db, reviewer=reviewer or default_actor(), decision_id=decision_id)
+
+
+def evaluate_links(
+    links_csv: Path | str, truth_csv: Path | str, *, case_path: Path | str | None = None
+) -> dict[str, Any]:
+    """Pairwise and B-cubed scores of a links export against a truth file.
+
+    With ``case_path``, also the blocking recall of the default blocking rules on that case's
+    records (the truth is matched to them by list and record id).
+    """
+    scores, coverage, merged = evaluation.compare_files(links_csv, truth_csv)
+    result: dict[str, Any] = {**scores.to_dict(), **coverage}
+    if case_path is not None:
+        with open_case(case_path) as case:
+            records = load_records(case.db)
+        feats = build_features(records)
+        feats["list"] = records["list_name"].to_numpy()
+        feats["record_id"] = records["record_id"].astype(str).to_numpy()
+        aligned = feats.merge(
+            merged[["list", "record_id", "person_id_true"]], on=["list", "record_id"]
+        )
+        result["blocking_recall"] = evaluation.blocking_recall(
+            aligned, aligned["person_id_true"].tolist(), LinkSettings().blocking_rules
+        )
+    return result
+
+
+def settings_fields() -> list[str]:
+    return [f.name for f in dataclasses.fields(LinkSettings)]

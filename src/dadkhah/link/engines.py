@@ -1,0 +1,59 @@
+"""The SQL engines Splink runs on: DuckDB in process, or Spark (local or a cluster).
+
+Spark is optional and imported only when asked for, with an actionable message when missing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from dadkhah.errors import LinkageError, MissingDependency
+
+__all__ = ["make_db_api"]
+
+log = logging.getLogger(__name__)
+
+
+def _duckdb() -> Any:
+    import duckdb
+    from splink import DuckDBAPI
+
+    con = duckdb.connect(":memory:")
+    threads = os.environ.get("DADKHAH_THREADS")
+    if threads:
+        con.execute(f"SET threads TO {int(threads)}")
+    memory = os.environ.get("DADKHAH_MEMORY_LIMIT")
+    if memory:
+        con.execute("SET memory_limit = ?", [memory])
+    return DuckDBAPI(connection=con)
+
+
+def _spark() -> Any:
+    try:
+        from pyspark.sql import SparkSession
+        from splink import SparkAPI
+    except ImportError as e:
+        raise MissingDependency(
+            "Spark linkage engine", "pip install 'dadkhah[spark]' (and a Java 17 runtime)"
+        ) from e
+    master = os.environ.get("DADKHAH_SPARK_MASTER", "local[2]")
+    spark = (
+        SparkSession.builder.master(master)
+        .appName("dadkhah-link")
+        .config("spark.sql.shuffle.partitions", os.environ.get("DADKHAH_SPARK_PARTITIONS", "8"))
+        .config("spark.ui.enabled", "false")
+        .getOrCreate()
+    )
+    spark.sparkContext.setCheckpointDir(os.environ.get("DADKHAH_SPARK_CHECKPOINTS", "/tmp/dadkhah-spark"))
+    return SparkAPI(spark_session=spark)
+
+
+def make_db_api(engine: str) -> Any:
+    """A Splink database API for ``engine`` (``duckdb`` or ``spark``)."""
+    if engine == "duckdb":
+        return _duckdb()
+    if engine == "spark":
+        return _spark()
+    raise LinkageError(f"unknown linkage engine {engine!r}; valid: duckdb, spark")

@@ -1,0 +1,192 @@
+"""From list records to comparison features: normalised names, keys, year and day ranges.
+
+Every record becomes one row of plain columns that any SQL backend can compare with ``=``,
+``levenshtein`` and arithmetic, so the same features serve DuckDB and Spark:
+
+=================  ==========================================================================
+column             meaning
+=================  ==========================================================================
+given_k1/k2        coarse (cross-script) and fine key of the given name
+surname_k1/k2      the same for the surname
+father_k1/k2       the same for the father's name
+name_k1            sorted coarse keys of every name token: equal when names are reordered
+name_k2            fine given + surname key (term frequencies for common full names)
+sex                ``M`` / ``F`` or null
+birth_from/to      birth year range (a Solar Hijri year covers two Gregorian years)
+birth_year         the year when the range is one year wide (blocking), else null
+birth_day          day number when the full birth date is known
+death_from/to      death date range as day numbers
+city_key           place id from the gazetteer, or the place's coarse key
+prison_key         the same for the prison
+=================  ==========================================================================
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from dadkhah import dates, names, places
+
+__all__ = ["FEATURE_COLUMNS", "RECORD_COLUMNS", "build_features"]
+
+log = logging.getLogger(__name__)
+
+RECORD_COLUMNS: tuple[str, ...] = (
+    "full_name",
+    "given_name",
+    "surname",
+    "father_name",
+    "sex",
+    "birth_date",
+    "birth_place",
+    "city",
+    "province",
+    "prison",
+    "death_date",
+)
+
+FEATURE_COLUMNS: tuple[str, ...] = (
+    "unique_id",
+    "given_k1",
+    "given_k2",
+    "surname_k1",
+    "surname_k2",
+    "father_k1",
+    "father_k2",
+    "name_k1",
+    "name_k2",
+    "sex",
+    "birth_from",
+    "birth_to",
+    "birth_year",
+    "birth_day",
+    "death_from",
+    "death_to",
+    "city_key",
+    "prison_key",
+)
+
+_EPOCH = date(1900, 1, 1).toordinal()
+
+_SEX = {
+    "m": "M", "male": "M", "man": "M", "h": "M", "مرد": "M", "مذکر": "M", "پسر": "M",
+    "f": "F", "female": "F", "woman": "F", "زن": "F", "مونث": "F", "مؤنث": "F", "دختر": "F",
+}  # fmt: skip
+
+
+def _text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+@lru_cache(maxsize=200_000)
+def _keys(text: str) -> tuple[str, str, tuple[str, ...]]:
+    """Coarse key, fine key and per-token coarse keys of one name field."""
+    if not text:
+        return "", "", ()
+    k1 = names.match_key(text)
+    k2 = names.fine_key(text)
+    tokens = tuple(t for t in (names.match_key(p) for p in text.replace("-", " ").split()) if t)
+    return k1, k2, tokens
+
+
+@lru_cache(maxsize=200_000)
+def _parsed(full_name: str) -> tuple[str, str, str]:
+    p = names.parse_name(full_name)
+    return p.given or "", p.father or "", p.surname or ""
+
+
+@lru_cache(maxsize=100_000)
+def _date_range(text: str) -> tuple[int, int, int, int] | None:
+    """(year_from, year_to, day_from, day_to) of a date text, or None."""
+    if not text:
+        return None
+    r = dates.parse_date(text)
+    if r is None:
+        return None
+    return r.start.year, r.end.year, r.start.toordinal() - _EPOCH, r.end.toordinal() - _EPOCH
+
+
+@lru_cache(maxsize=50_000)
+def _place_key(text: str) -> str:
+    if not text:
+        return ""
+    place = places.resolve_place(text)
+    if place is not None:
+        return f"place:{place.id}"
+    return names.match_key(text)
+
+
+def _sex(text: str) -> str:
+    return _SEX.get(text.lower(), "") if text else ""
+
+
+def _record_features(row: dict[str, Any]) -> dict[str, Any]:
+    given, surname, father = _text(row.get("given_name")), _text(row.get("surname")), _text(
+        row.get("father_name")
+    )
+    full = _text(row.get("full_name"))
+    if full and not (given and surname):
+        pg, pf, ps = _parsed(full)
+        given = given or pg
+        surname = surname or ps
+        father = father or pf
+    g1, g2, gt = _keys(given)
+    s1, s2, st = _keys(surname)
+    f1, f2, _ = _keys(father)
+    tokens = sorted(set(gt + st))
+    out: dict[str, Any] = {
+        "unique_id": row["unique_id"],
+        "given_k1": g1 or None,
+        "given_k2": g2 or None,
+        "surname_k1": s1 or None,
+        "surname_k2": s2 or None,
+        "father_k1": f1 or None,
+        "father_k2": f2 or None,
+        "name_k1": " ".join(tokens) or None,
+        "name_k2": f"{g2}|{s2}" if g2 and s2 else None,
+        "sex": _sex(_text(row.get("sex"))) or None,
+        "birth_from": None,
+        "birth_to": None,
+        "birth_year": None,
+        "birth_day": None,
+        "death_from": None,
+        "death_to": None,
+        "city_key": _place_key(_text(row.get("city")) or _text(row.get("birth_place"))) or None,
+        "prison_key": _place_key(_text(row.get("prison"))) or None,
+    }
+    birth = _date_range(_text(row.get("birth_date")))
+    if birth is not None:
+        out["birth_from"], out["birth_to"] = birth[0], birth[1]
+        if birth[0] == birth[1]:
+            out["birth_year"] = birth[0]
+        if birth[2] == birth[3]:
+            out["birth_day"] = birth[2]
+    death = _date_range(_text(row.get("death_date")))
+    if death is not None:
+        out["death_from"], out["death_to"] = death[2], death[3]
+    return out
+
+
+def build_features(
+    records: pd.DataFrame, *, progress: Callable[[int], None] | None = None
+) -> pd.DataFrame:
+    """One feature row per record. ``records`` needs ``unique_id`` and any of RECORD_COLUMNS."""
+    cols = ["unique_id", *[c for c in RECORD_COLUMNS if c in records.columns]]
+    rows = []
+    for i, row in enumerate(records[cols].to_dict("records")):
+        rows.append(_record_features(row))
+        if progress is not None and i % 100_000 == 0:
+            progress(i)
+    feats = pd.DataFrame(rows, columns=list(FEATURE_COLUMNS))
+    for c in ("birth_from", "birth_to", "birth_year", "birth_day", "death_from", "death_to"):
+        feats[c] = feats[c].astype("Int64")
+    log.info("built features for %d records", len(feats))
+    return feats

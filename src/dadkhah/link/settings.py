@@ -1,0 +1,104 @@
+"""Linkage settings: plain, frozen, serialisable data, validated when built.
+
+A :class:`LinkSettings` says how records are compared and where the three bands lie:
+
+* ``match_probability >= auto_link`` links the two records automatically;
+* ``review <= match_probability < auto_link`` sends the pair to the review queue;
+* below ``review`` the pair is left apart.
+
+The settings are stored with every run, so a run can be repeated and challenged.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+from dadkhah.errors import ConfigError
+
+__all__ = ["ENGINES", "LinkSettings"]
+
+Engine = Literal["duckdb", "spark"]
+ENGINES: tuple[str, ...] = ("duckdb", "spark")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSettings:
+    """How one linkage run compares, scores and clusters records."""
+
+    auto_link: float = 0.95
+    review: float = 0.5
+    # cluster merges also need the average probability of the scored pairs between the two
+    # clusters to reach this value, so one strong pair cannot chain two people together
+    cluster_average: float = 0.8
+    # birth ranges further apart than this (years) can never be the same person
+    birth_year_tolerance: int = 3
+    engine: Engine = "duckdb"
+    seed: int = 42
+    u_max_pairs: float = 2e6
+    em_max_pairs: float = 5e5
+    max_iterations: int = 15
+    # candidate pairs scored by the model; pairs below this probability are dropped early
+    keep_probability: float = 0.01
+    blocking_rules: tuple[tuple[str, ...], ...] = field(
+        default=(
+            ("given_k1", "surname_k1"),
+            ("name_k1",),
+            ("surname_k1", "father_k1"),
+            ("given_k1", "father_k1"),
+            ("surname_k1", "birth_year"),
+            ("given_k1", "birth_year"),
+            ("given_k2", "city_key"),
+            ("surname_k2", "city_key"),
+            ("birth_day",),
+        )
+    )
+
+    def __post_init__(self) -> None:
+        problems: list[str] = []
+        if not 0.0 < self.review <= self.auto_link <= 1.0:
+            problems.append(
+                f"need 0 < review <= auto_link <= 1, got review={self.review}, auto_link={self.auto_link}"
+            )
+        if not 0.0 <= self.cluster_average <= 1.0:
+            problems.append(f"cluster_average must lie in [0, 1], got {self.cluster_average}")
+        if self.engine not in ENGINES:
+            problems.append(f"engine must be one of {', '.join(ENGINES)}, got {self.engine!r}")
+        if self.birth_year_tolerance < 0:
+            problems.append(f"birth_year_tolerance must be >= 0, got {self.birth_year_tolerance}")
+        if not self.blocking_rules or any(not r for r in self.blocking_rules):
+            problems.append("blocking_rules must hold at least one non-empty rule")
+        if not 0.0 <= self.keep_probability <= self.review:
+            problems.append(
+                f"keep_probability must lie in [0, review], got {self.keep_probability}"
+            )
+        if problems:
+            raise ConfigError("invalid linkage settings: " + "; ".join(problems))
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["blocking_rules"] = [list(r) for r in self.blocking_rules]
+        return d
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), sort_keys=True)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(
+                f"unknown linkage setting(s): {', '.join(unknown)}; valid: {', '.join(sorted(known))}"
+            )
+        values = dict(data)
+        if "blocking_rules" in values:
+            values["blocking_rules"] = tuple(tuple(r) for r in values["blocking_rules"])
+        try:
+            return cls(**values)
+        except TypeError as e:
+            raise ConfigError(f"invalid linkage settings: {e}") from e
+
+    def replace(self, **changes: Any) -> LinkSettings:
+        return LinkSettings.from_dict({**self.to_dict(), **changes})
