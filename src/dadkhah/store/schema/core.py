@@ -106,7 +106,9 @@ MIGRATIONS: list[Migration] = [
 # v2: imports of files into lists (a list grows with --append), extracted text of documents,
 # and the full-text search index over list records and documents. The index holds text that was
 # normalised (Persian letter variants, digits, diacritics) before it was stored; queries are
-# normalised the same way.
+# normalised the same way. Records are indexed lean (SQLite: contentless, no positions, no sizes:
+# queries are words and prefixes) so that large lists import fast. The index list_record_list is
+# dropped: UNIQUE (list_id, record_id) serves the same lookups.
 _V2_COMMON = """
 CREATE TABLE list_import (
   id {id},
@@ -123,6 +125,7 @@ CREATE INDEX list_import_evidence ON list_import(evidence_id);
 CREATE INDEX list_import_list ON list_import(list_id);
 ALTER TABLE list_record ADD COLUMN import_id BIGINT REFERENCES list_import(id);
 CREATE INDEX victim_list_name ON victim_list(name);
+DROP INDEX list_record_list;
 CREATE INDEX evidence_derived_from ON evidence(derived_from);
 
 CREATE TABLE evidence_text (
@@ -137,7 +140,7 @@ _V2_SQLITE = (
     _V2_COMMON
     + """
 CREATE VIRTUAL TABLE record_fts USING fts5(
-  body, content='', tokenize='unicode61 remove_diacritics 2'
+  body, content='', detail=none, columnsize=0, tokenize='unicode61 remove_diacritics 0'
 );
 CREATE VIRTUAL TABLE document_fts USING fts5(
   body, tokenize='unicode61 remove_diacritics 2'
