@@ -348,7 +348,9 @@ def _named(tokens: list[str], ctx: _Context) -> DateRange:
     year_raw: str
     day_raw: str | None = None
     if len(numbers) == 1:
-        year_raw = numbers[0][1]
+        index, year_raw = numbers[0]
+        if month is not None and index < month_at and len(year_raw) <= 2 and int(year_raw) <= 31:
+            raise _Unparsed("a day and a month but no year")
     else:
         (ia, a), (ib, b) = numbers
         if len(a) >= 3 or int(a) > 31:
@@ -361,6 +363,12 @@ def _named(tokens: list[str], ctx: _Context) -> DateRange:
             raise _Unparsed("cannot tell the day from the year")
     if day_raw is not None and month is None:
         raise _Unparsed("a day number with a season")
+    if cal is not None and len(year_raw) == 4:
+        value = int(year_raw)
+        solar = _SOLAR_MIN <= value <= _SOLAR_MAX
+        if (cal == "solar-hijri") != solar:
+            other = "gregorian" if cal == "solar-hijri" else "solar-hijri"
+            raise _Unparsed(f"a {cal} month with a {other} year {year_raw}")
     year, ycal = _year(year_raw, ctx)
     if cal is not None and ycal != cal:
         raise _Unparsed(f"a {cal} month with a {ycal} year {year_raw}")

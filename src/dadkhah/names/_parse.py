@@ -65,8 +65,7 @@ class ParsedName:
 
 
 def _is_all_caps(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and all(c.isascii() and c.isupper() for c in letters)
+    return token.isascii() and token.isupper() and sum(c.isalpha() for c in token) >= 2
 
 
 def _continues_word(token: str) -> bool:

@@ -121,6 +121,8 @@ def name_similarity(a: str, b: str) -> float:
     >>> name_similarity("Hassan", "Hossein") < REVIEW
     True
     """
+    if b < a:  # the alignment below is not symmetric on its own
+        a, b = b, a
     pa, pb = parse_name(a).parts, parse_name(b).parts
     if not pa or not pb:
         return 0.0
