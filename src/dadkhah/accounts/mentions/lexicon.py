@@ -11,6 +11,8 @@ import csv
 from functools import lru_cache
 from importlib import resources
 
+from dadkhah.places import all_places
+
 __all__ = [
     "COMMON_CAPITALISED",
     "COUNTRIES",
@@ -157,23 +159,14 @@ COMMON_CAPITALISED = _words(
 
 @lru_cache(maxsize=1)
 def iran_places() -> dict[str, str]:
-    """Names (Latin, variants and Persian) of places in the shipped gazetteer -> canonical Latin name."""
+    """Every spelling (Latin, variants, Persian, historical) of the gazetteer's places -> its name."""
     out: dict[str, str] = {}
-    data = resources.files("dadkhah.places") / "data"
-    with (data / "iran_cities.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            canon = row["latin"].strip()
-            for n in [row["latin"], row["persian"], *(row.get("variants") or "").split("|")]:
-                if n and n.strip():
-                    out[n.strip()] = canon
-    with (data / "prisons_1988.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            canon = row["name_latin"].strip()
-            latin = canon.split("(")[0].strip()
-            out[latin] = canon
-            persian = row["name_persian"].split("(")[0].strip()
-            if persian:
-                out[persian] = canon
+    for place in all_places():
+        spellings = [place.name, place.name_fa, *place.variants, *(h.name for h in place.historical_names)]
+        for n in spellings:
+            n = (n or "").split("(")[0].strip()
+            if len(n) >= 3 or (len(n) == 2 and not n.isascii()):
+                out.setdefault(n, place.name)
     return out
 
 
