@@ -50,6 +50,18 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("organization", "Ministry of Foreign Affairs"), ("organization", "People's Mojahedin Organization of Iran"),
         ("figure", "an estimated 5,000 political dissidents"),
     ],
+    "un_report.txt": [
+        ("place", "Iran"), ("organization", "United Nations"), ("organization", "UN Human Rights Council"),
+        ("person", "Javaid Rehman"), ("place", "Geneva"), ("person", "Gholamhossein Mohseni-Ejei"),
+        ("person", "Ebrahim Raisi"), ("person", "Mahmood Amiry-Moghaddam"), ("place", "Oslo"),
+        ("organization", "Iran Human Rights"), ("person", "Ruhollah Khomeini"),
+        ("organization", "People's Mojahedin Organization of Iran"), ("organization", "PMOI"),
+        ("organization", "Amnesty International"), ("place", "Sweden"), ("place", "Stockholm"),
+        ("person", "Hamid Noury"), ("place", "Albania"), ("place", "Durres"), ("person", "Johan Floderus"),
+        ("person", "Saeed Azizi"), ("person", "Shokoufeh Sakhi"), ("place", "Toronto"), ("place", "Evin"),
+        ("place", "Ghezel Hesar"), ("person", "Nasser Kanaani"), ("organization", "European Union"),
+        ("place", "Canada"), ("figure", "around 5,000 people"), ("figure", "30,000"),
+    ],
     "persian_note.txt": [
         ("place", "زندان اوین"), ("place", "زندان گوهردشت"), ("organization", "سازمان عفو بین‌الملل"),
         ("person", "ابراهیم رئیسی"), ("place", "تهران"), ("person", "حسینعلی منتظری"), ("figure", "حدود ۵۰۰۰ زندانی"),

@@ -41,6 +41,8 @@ _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern",
             "Lower", "Greater", "North-West", "North-East", "South-West", "South-East"}
 _SPEECH = {"said", "says", "told", "added", "denied", "argued", "wrote", "insisted", "claimed", "testified", "who",
            "stated", "explained", "recalled", "replied", "admitted", "confirmed", "warned", "urged", "was", "has"}
+_SUFFIXES = {"based", "born", "led", "backed", "run", "owned", "style", "era", "bound", "made", "linked", "funded"}
+_SINGLE_ORGS = {"Judiciary", "Majlis", "Parliament", "Basij", "Sepah", "Interpol", "Europol", "Mossad", "Hezbollah"}
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "suburb", "district", "capital", "port"}
 _PLACE_PREPS = {"in", "at", "from", "to", "near", "outside", "inside", "across", "into", "towards"}
 
@@ -72,13 +74,16 @@ def _tokens(text: str) -> list[_Tok]:
         poss = word.endswith(("'s", "’s")) and len(word) > 3
         if poss:
             word = word[:-2]
+        head, _, tail = word.rpartition("-")
+        if head and tail in _SUFFIXES:
+            word = head  # "Oslo-based" names Oslo
         stripped = gap.strip()
         prev = toks[-1] if toks else None
         sent_start = (
             prev is None
             or "\n" in gap
             or (stripped[-1:] in {".", "!", "?", ":", "•", "|", "—", "–", '"', "“", "”"} and not (
-                stripped == "." and prev.text in _ABBREV))
+                stripped == "." and (prev.text in _ABBREV or (len(prev.text) == 1 and prev.text.isupper()))))
             or (stripped.endswith((".\"", ".”", ".'", "?\"", "!\"", ".)", "...")) and not (prev and prev.text in _ABBREV))
         )
         first = word[0]
@@ -106,7 +111,8 @@ def _joined(text: str, a: _Tok, b: _Tok) -> bool:
     gap = text[a.full_end:b.start]
     if a.poss:
         return gap == " "
-    return gap in {" ", "\u00a0"} or (gap in {". ", ".\u00a0"} and a.text in _ABBREV)
+    initial = len(a.text) == 1 and a.text.isupper()
+    return gap in {" ", "\u00a0"} or (gap in {". ", ".\u00a0"} and (a.text in _ABBREV or initial))
 
 
 def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
@@ -254,6 +260,8 @@ def _classify(text: str, run: list[_Tok], ctx: dict[str, object]) -> list[_Found
             return []
         if word in surnames():
             return [_Found("person", start, end, "name dictionary")]
+        if word in _SINGLE_ORGS:
+            return [_Found("organization", start, end, "organisation word")]
         nxt1 = ctx["next"].get(run[0].end)  # type: ignore[attr-defined]
         if not run[0].sent_start and word.lower() not in lower_words and (
                 run[0].poss or (nxt1 is not None and nxt1.text in _SPEECH and text[run[0].full_end:nxt1.start] == " ")):
