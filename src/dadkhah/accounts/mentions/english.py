@@ -94,15 +94,19 @@ def _tokens(text: str) -> list[_Tok]:
 
 
 def _title_case_lines(text: str, toks: list[_Tok]) -> set[int]:
+    """Lines that read as headlines, menus or captions: mostly capitalised words and no closing
+    full stop, or only a few words."""
+    lines = text.split("\n")
     by_line: dict[int, list[_Tok]] = {}
     for t in toks:
         by_line.setdefault(t.line, []).append(t)
     out = set()
     for line, ts in by_line.items():
         words = [t for t in ts if len(t.text) > 3]
-        if len(ts) >= 4 and words and sum(t.cap for t in words) / len(words) >= 0.7:
+        ends_sentence = lines[line].rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")"))
+        if len(ts) >= 4 and words and sum(t.cap for t in words) / len(words) >= 0.7 and not ends_sentence:
             out.add(line)
-        elif len(ts) <= 3 and not any(text[t.end:t.end + 1] in ".!?" for t in ts):
+        elif len(ts) <= 3 and not ends_sentence:
             out.add(line)  # menu items, bylines, captions of a few words
     return out
 
@@ -207,6 +211,12 @@ def _classify(text: str, run: list[_Tok], ctx: dict[str, object]) -> list[_Found
         if t.poss and (_is_place(_phrase(run[:k + 1])) or _phrase(run[:k + 1]) in KNOWN_ORGS or not any(
                 x.text in ORG_WORDS for x in run[k + 1:])):
             return _classify(text, run[:k + 1], ctx) + _classify(text, run[k + 1:], ctx)
+    # a place or body before a title: "UN Secretary-General Antonio Guterres", "Iran Foreign Minister ..."
+    for k in range(1, len(run) - 1):
+        head = _phrase(run[:k])
+        if (_is_place(head) or head in KNOWN_ORGS) and 0 < _title_len(run[k:]) < len(run) - k \
+                and run[k].text not in DEMONYMS:
+            return _classify(text, run[:k], ctx) + _classify(text, run[k:], ctx)
     phrase = _phrase(run)
     start, end = run[0].start, run[-1].end
     prev0 = ctx["prev"].get(run[0].start)  # type: ignore[attr-defined]
