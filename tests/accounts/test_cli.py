@@ -116,3 +116,22 @@ def test_sample_and_popolo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     ch = _json(capsys, ["chain", str(case), "Tehran death commission", "--date", "1988-08-01", "--json"])
     assert isinstance(ch, dict) and len(ch["posts"]) == 4
     assert all(p["holders"] for p in ch["posts"])
+
+
+def test_accept_a_selected_span(tmp_path: Path) -> None:
+    from dadkhah.api import case as case_api
+    from dadkhah.api import evidence as evidence_api
+    from dadkhah.api import extract as extract_api
+
+    doc = tmp_path / "note.txt"
+    doc.write_text("The guard known as Naserian beat him in the corridor.", encoding="utf-8")
+    path = tmp_path / "c"
+    assert main(["init", str(path)]) == 0
+    assert main(["add", str(path), str(doc)]) == 0
+    with case_api.open_case(path) as c:
+        text = evidence_api.document_text(c, "1")
+        start = text.index("Naserian")
+        out = extract_api.accept_mention(c, "1", span=(start, start + 8), mention_type="person", create=True)
+        assert out["created"] and out["mention"]["text"] == "Naserian"
+        again = extract_api.extract(c, "1")
+        assert [m.candidates[0].label for m in again if m.text == "Naserian"] == ["Naserian"]

@@ -55,14 +55,14 @@ def parse_range(text: str | None, *, field: str = "date") -> DateRange:
         if written is None:
             raise InputError(f"{field}: cannot read {raw!r} as a date: {why_unparsed(raw)}",
                              [Problem("not a date", field=field, value=raw)])
-        precision = "approximate" if written.precision == "season" else written.precision
-        return DateRange(written.start.isoformat(), written.end.isoformat(), precision, raw)
+        kind: str = "approximate" if written.precision == "season" else written.precision
+        return DateRange(written.start.isoformat(), written.end.isoformat(), kind, raw)
     if "/" in raw:
         left, _, right = raw.partition("/")
     else:
         left = right = raw
     start = end = None
-    precisions = []
+    precisions: list[str] = []
     if left.strip():
         start, p = bound(left, upper=False, field=field)
         precisions.append(p)
@@ -93,8 +93,8 @@ def to_range(
         written = parse_date(text)  # "summer 1988", "Mordad 1367": the range the text stands for
         r = DateRange()
         if written is not None:
-            p = "approximate" if written.precision == "season" else written.precision
-            r = DateRange(written.start.isoformat(), written.end.isoformat(), p)
+            kind: str = "approximate" if written.precision == "season" else written.precision
+            r = DateRange(written.start.isoformat(), written.end.isoformat(), kind)
     else:
         s = bound(start, upper=False, field=f"{field}_start") if start else None
         e = bound(end, upper=True, field=f"{field}_end") if end else None
