@@ -62,6 +62,16 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("place", "Ghezel Hesar"), ("person", "Nasser Kanaani"), ("organization", "European Union"),
         ("place", "Canada"), ("figure", "around 5,000 people"), ("figure", "30,000"),
     ],
+    "long_search.txt": [
+        ("person", "Leila Farahani"), ("person", "Raisi"), ("person", "Maryam Akbari Monfared"), ("place", "Iran"),
+        ("organization", "UN"), ("place", "Iraq"), ("place", "Evin"), ("place", "Gohardasht"), ("place", "Dezful"),
+        ("place", "Lahijan"), ("place", "Ahvaz"), ("organization", "Iran Tribunal"), ("place", "London"),
+        ("place", "The Hague"), ("person", "Iraj Mesdaghi"), ("place", "Sweden"),
+        ("organization", "UN Working Group on Enforced or Involuntary Disappearances"), ("place", "Tehran"),
+        ("organization", "Justice for Iran"), ("person", "Hossein-Ali Montazeri"), ("person", "Khomeini"),
+        ("organization", "Revolutionary Guards"), ("organization", "Ministry of Intelligence"),
+        ("figure", "more than 30,000"),
+    ],
     "persian_note.txt": [
         ("place", "زندان اوین"), ("place", "زندان گوهردشت"), ("organization", "سازمان عفو بین‌الملل"),
         ("person", "ابراهیم رئیسی"), ("place", "تهران"), ("person", "حسینعلی منتظری"), ("figure", "حدود ۵۰۰۰ زندانی"),

@@ -35,12 +35,15 @@ __all__ = ["english_names"]
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s\b)?")
 _ABBREV = {"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Jr", "Sr", "No"}
-_JOINERS_ORG = {"of", "for", "on", "the", "and"}
+_JOINERS_ORG = {"of", "for", "on", "the", "and", "or"}
 _PARTICLES = {"al", "el", "de", "van", "von", "bin", "ibn", "da", "di", "du", "der", "la", "le", "ul"}
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
             "Lower", "Greater", "North-West", "North-East", "South-West", "South-East"}
 _SPEECH = {"said", "says", "told", "added", "denied", "argued", "wrote", "insisted", "claimed", "testified", "who",
            "stated", "explained", "recalled", "replied", "admitted", "confirmed", "warned", "urged", "was", "has"}
+_KNOWN_PREFIXES = frozenset(
+    " ".join(name.split()[:i]) for name in KNOWN_ORGS for i in range(1, len(name.split())) if len(name.split()) > 1
+)
 _SUFFIXES = {"based", "born", "led", "backed", "run", "owned", "style", "era", "bound", "made", "linked", "funded"}
 _SINGLE_ORGS = {"Judiciary", "Majlis", "Parliament", "Basij", "Sepah", "Interpol", "Europol", "Mossad", "Hezbollah"}
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "suburb", "district", "capital", "port"}
@@ -145,7 +148,9 @@ def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
                 joiner_ok = low in _PARTICLES or any(
                     x.text in ORG_WORDS or x.text in ORG_HEADS or x.text in {"United", "Islamic", "High"} for x in run
                 )
-                if low == "and" and (run[-1].text in ORG_HEADS or run[-1].poss):
+                if _phrase([*run, t]) in _KNOWN_PREFIXES:
+                    joiner_ok = True  # "Justice for Iran"
+                elif low in {"and", "or"} and (run[-1].text in ORG_HEADS or run[-1].poss):
                     joiner_ok = False  # "Amnesty International and Human Rights Watch" are two names
                 if joiner_ok and not (low == "the" and run[-1].text not in {"of", "for", "on"}):
                     run.append(t)
