@@ -44,7 +44,8 @@ _SPEECH = {"said", "says", "told", "added", "denied", "argued", "wrote", "insist
 _KNOWN_PREFIXES = frozenset(
     " ".join(name.split()[:i]) for name in KNOWN_ORGS for i in range(1, len(name.split())) if len(name.split()) > 1
 )
-_SUFFIXES = {"based", "born", "led", "backed", "run", "owned", "style", "era", "bound", "made", "linked", "funded"}
+_SUFFIXES = {"based", "born", "led", "backed", "run", "owned", "style", "era", "bound", "made", "linked", "funded",
+             "brokered", "sponsored", "appointed", "affiliated", "aligned", "controlled", "imposed", "allied"}
 _SINGLE_ORGS = {"Judiciary", "Majlis", "Parliament", "Basij", "Sepah", "Interpol", "Europol", "Mossad", "Hezbollah"}
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "suburb", "district", "capital", "port"}
 _PLACE_PREPS = {"in", "at", "from", "to", "near", "outside", "inside", "across", "into", "towards"}
