@@ -33,6 +33,7 @@ __all__ = [
     "ImportResult",
     "Progress",
     "get_list",
+    "get_record",
     "import_lists",
     "list_imports",
     "list_lists",
@@ -174,7 +175,9 @@ def import_lists(
     actor = actor or default_actor()
     loaded = load_mapping(Path(mapping)) if mapping is not None else None
     with _bulk():
-        return _import(case, paths, list_name, loaded, encoding, source_title, mode, actor, progress)
+        return _import(
+            case, paths, list_name, loaded, encoding, source_title, mode, actor, progress
+        )
 
 
 @contextmanager
@@ -352,3 +355,8 @@ def list_records(
 def list_imports(case: Case, name: str) -> list[ListImport]:
     """The files imported into the active list ``name``."""
     return store_lists.list_imports(case.db, store_lists.get_list(case.db, name).id)
+
+
+def get_record(case: Case, record_pk: int) -> ListRecord:
+    """One list record by its database id (``list_record.id``)."""
+    return store_lists.get_record(case.db, record_pk)

@@ -8,9 +8,9 @@ Records are written in large batches: ``executemany`` on SQLite, ``COPY`` on Pos
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from itertools import repeat
 from operator import add, attrgetter, itemgetter
-from collections.abc import Callable, Sequence
 from typing import Any
 
 from dadkhah.errors import NotFound
@@ -24,6 +24,7 @@ __all__ = [
     "active_list",
     "create_list",
     "get_list",
+    "get_record",
     "imports_of_sha256",
     "insert_records",
     "list_imports",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+from dadkhah.store.db import Database
 from dadkhah.store.migrations import Migration
 
 _V1 = """
@@ -106,9 +109,7 @@ MIGRATIONS: list[Migration] = [
 # v2: imports of files into lists (a list grows with --append), extracted text of documents,
 # and the full-text search index over list records and documents. The index holds text that was
 # normalised (Persian letter variants, digits, diacritics) before it was stored; queries are
-# normalised the same way. Records are indexed lean (SQLite: contentless, no positions, no sizes:
-# queries are words and prefixes) so that large lists import fast. The index list_record_list is
-# dropped: UNIQUE (list_id, record_id) serves the same lookups.
+# normalised the same way.
 _V2_COMMON = """
 CREATE TABLE list_import (
   id {id},
@@ -125,7 +126,6 @@ CREATE INDEX list_import_evidence ON list_import(evidence_id);
 CREATE INDEX list_import_list ON list_import(list_id);
 ALTER TABLE list_record ADD COLUMN import_id BIGINT REFERENCES list_import(id);
 CREATE INDEX victim_list_name ON victim_list(name);
-DROP INDEX list_record_list;
 CREATE INDEX evidence_derived_from ON evidence(derived_from);
 
 CREATE TABLE evidence_text (
@@ -140,7 +140,7 @@ _V2_SQLITE = (
     _V2_COMMON
     + """
 CREATE VIRTUAL TABLE record_fts USING fts5(
-  body, content='', detail=none, columnsize=0, tokenize='unicode61 remove_diacritics 0'
+  body, content='', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE document_fts USING fts5(
   body, tokenize='unicode61 remove_diacritics 2'
@@ -173,5 +173,55 @@ MIGRATIONS.append(
         "list imports, extracted document text, full-text search index",
         sqlite_sql=_V2_SQLITE,
         postgres_sql=_V2_POSTGRES,
+    )
+)
+
+
+# v3: a leaner index of list records, so that large lists import fast. On SQLite the records'
+# full-text table keeps neither positions nor sizes (queries are words and prefixes, found in file
+# order), and is rebuilt from the stored records. The index list_record_list goes: the
+# UNIQUE (list_id, record_id) index serves the same lookups.
+_V3_SQLITE = """
+DROP INDEX IF EXISTS list_record_list;
+DROP TABLE record_fts;
+CREATE VIRTUAL TABLE record_fts USING fts5(
+  body, content='', detail=none, columnsize=0, tokenize='unicode61 remove_diacritics 0'
+)
+"""
+
+_V3_POSTGRES = """
+DROP INDEX IF EXISTS list_record_list
+"""
+
+
+def _reindex_records(db: Database) -> None:
+    if db.dialect != "sqlite":
+        return
+    from dadkhah.store.search import index_records
+
+    rows = db.query("SELECT id, raw FROM list_record ORDER BY id")
+    index_records(db, ((int(r["id"]), _raw_values(r["raw"])) for r in rows))
+
+
+def _raw_values(raw: str) -> list[str]:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    return [str(v) for k, v in data.items() if v not in (None, "") and k not in _UNINDEXED]
+
+
+_UNINDEXED = {"record_id", "sex", "birth_date", "death_date", "source_ref"}
+
+MIGRATIONS.append(
+    Migration(
+        "core",
+        3,
+        "leaner full-text index of list records",
+        sqlite_sql=_V3_SQLITE,
+        postgres_sql=_V3_POSTGRES,
+        run=_reindex_records,
     )
 )
