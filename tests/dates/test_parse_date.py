@@ -87,10 +87,17 @@ def test_summer_1988_covers_the_killings() -> None:
     assert r.days < 120
 
 
-def test_two_digit_years_need_a_hint_in_latin_digits() -> None:
-    assert parse_date("67/5/6") is None
-    assert "hint" in (why_unparsed("67/5/6") or "")
+def test_two_digit_years() -> None:
+    # A two-digit year last is ambiguous without a hint (6/5/67: 1967 or 1367)
+    assert parse_date("6/5/67") is None
+    assert "hint" in (why_unparsed("6/5/67") or "")
+    assert parse_date("67") is None
+    assert _range("6/5/67", hint="solar-hijri").start == date(1988, 7, 28)
+    assert _range("6/5/67", hint="gregorian").start == date(1967, 5, 6)
+    # written first, it is the Persian habit: 67/5/6 is 1367/5/6
+    assert _range("67/5/6").start == date(1988, 7, 28)
     assert _range("67/5/6", hint="solar-hijri").start == date(1988, 7, 28)
+    assert _range("67/5/6", hint="gregorian").start == date(1967, 5, 6)
     assert _range("۶۷/۵/۶").start == date(1988, 7, 28)  # Persian digits: a Persian source
     assert _range("67", hint="solar-hijri").start == date(1988, 3, 21)
     assert _range("61", hint="gregorian").start == date(1961, 1, 1)

@@ -64,6 +64,7 @@ def test_titles_and_father_are_left_out() -> None:
     assert match_key("Seyed Ali Mousavi") == match_key("علی موسوی")
     assert match_key("حاج احمد رضایی فرزند حسن") == match_key("Ahmad Rezaei")
     assert match_key("MOUSAVI, Ali") == match_key("Ali Mousavi")
+    assert match_key("سیدمحمد موسوی") == match_key("Seyed Mohammad Mousavi")
     # a lone title word is a name, and Haji in Hajizadeh is not a title
     assert match_key("Seyed") == "sd"
     assert match_key("Haji Zadeh") == match_key("حاجی‌زاده")
@@ -131,3 +132,24 @@ def test_selectivity_of_the_keys() -> None:
     given = [e.persian for e in dictionary() if e.kind == "given"]
     assert len({match_key(n) for n in given}) >= 0.85 * len(given)
     assert len({fine_key(n) for n in given}) >= 0.95 * len(given)
+
+
+@pytest.mark.parametrize(
+    ("persian", "latin"),
+    [
+        ("محمد", "Moḥammad"),  # Iranica / ALA-LC
+        ("حسین", "Ḥosayn"),
+        ("غلامرضا", "Ḡolām-Reżā"),
+        ("ژاله", "Žāla"),
+        ("آذر", "Āḏar"),
+        ("خسرو", "Ḫosrau"),  # DMG
+        ("حسین", "Ḩoseyn"),  # BGN/PCGN
+        ("غلامرضا", "Gholām Reẕā"),
+        ("جعفر", "Ǧaʿfar"),
+        ("خدیجه", "Ḵadīja"),
+        ("مسعود", "Masʿūd"),
+    ],
+)
+def test_scholarly_transliterations(persian: str, latin: str) -> None:
+    assert match_key(latin) == match_key(persian)
+    assert fine_key(latin) == fine_key(persian)

@@ -60,6 +60,9 @@ def test_kind_chooses_among_homonyms() -> None:
     assert resolve_place_id("Tehran", kind="province") == "tehran-province"
     assert resolve_place_id("Hamedan") == "hamadan"
     assert resolve_place_id("Hamedan prison") == "hamedan-prison"
+    # a prison the gazetteer does not list resolves to its city
+    assert resolve_place_id("Sanandaj prison") == "sanandaj"
+    assert resolve_place_id("زندان سنندج") == "sanandaj"
 
 
 @pytest.mark.parametrize("junk", ["", "   ", "xyz", "Paris", "12345", "زندان"])

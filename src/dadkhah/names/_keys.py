@@ -27,7 +27,7 @@ import unicodedata
 from functools import lru_cache
 
 from dadkhah.names._dictionary import latin_forms
-from dadkhah.names._normalize import ZWNJ, normalize_persian
+from dadkhah.names._normalize import LATIN_SPECIAL, ZWNJ, normalize_persian
 from dadkhah.names._parse import parse_name
 from dadkhah.names._titles import ARTICLES, CONNECTORS
 
@@ -188,7 +188,7 @@ _LA_LEADING_ARTICLE = re.compile(r"^(?:al|ol|ul|el|ad|ed|od|ud)-(?=[a-z])")
 _LA_KEEP = re.compile(r"[^a-z'\-]")
 _APOSTROPHES = "'’‘ʿʾ`´ʼʻ"
 
-_LATIN_SPECIAL = {"ž": "zh", "š": "sh", "č": "ch", "ß": "ss", "æ": "ae"}
+_LATIN_SPECIAL = LATIN_SPECIAL
 
 
 @lru_cache(maxsize=200_000)

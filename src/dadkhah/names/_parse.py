@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from dadkhah.names._dictionary import entries_for
 from dadkhah.names._normalize import normalize_persian, normalize_text, script_of
 from dadkhah.names._titles import (
     CONNECTORS,
@@ -74,6 +75,41 @@ def _continues_word(token: str) -> bool:
     return key in SURNAME_SUFFIXES or key.startswith(("ال", "al ", "ol ", "ul ", "el "))
 
 
+_JOINED_TITLES = (
+    ("سیده", "Seyyedeh"),
+    ("سید", "Seyyed"),
+    ("seyyedeh", "Seyyedeh"),
+    ("seyedeh", "Seyyedeh"),
+    ("sayyedeh", "Seyyedeh"),
+    ("seyyed", "Seyyed"),
+    ("sayyed", "Seyyed"),
+    ("seyed", "Seyyed"),
+    ("sayed", "Seyyed"),
+    ("sayyid", "Seyyed"),
+    ("seyd", "Seyyed"),
+)
+
+
+def _split_joined_title(token: str, titles: list[str]) -> str:
+    """سیدمحمد, Seyedmohammad, Seyed-Mohammad: the title joined to a known given name."""
+    folded = normalize_text(token).replace(" ", "")
+    for prefix, label in _JOINED_TITLES:
+        rest = folded[len(prefix) :]
+        if folded.startswith(prefix) and len(rest) >= 3 and entries_for(rest, "given"):
+            titles.append(label)
+            cut = len(token) - len(token.lstrip("-")) + _original_length(token, prefix)
+            return token[cut:].lstrip("-‌ ")
+    return token
+
+
+def _original_length(token: str, prefix: str) -> int:
+    """How many characters of ``token`` spell the (search-normalised) ``prefix``."""
+    for end in range(1, len(token) + 1):
+        if normalize_text(token[:end]).replace(" ", "") == prefix:
+            return end
+    return len(prefix)
+
+
 def _strip_titles(tokens: list[str], titles: list[str]) -> list[str]:
     # Leading titles, only while a name word follows (a lone "Seyed" is a name).
     while len(tokens) > 1 and not _continues_word(tokens[1]):
@@ -83,6 +119,8 @@ def _strip_titles(tokens: list[str], titles: list[str]) -> list[str]:
             tokens = tokens[1:]
         else:
             break
+    if tokens:
+        tokens = [_split_joined_title(tokens[0], titles), *tokens[1:]]
     kept: list[str] = []
     for i, tok in enumerate(tokens):
         key = normalize_text(tok)
