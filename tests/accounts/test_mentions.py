@@ -159,3 +159,13 @@ def test_offsets_always_exact(parts: list[str]) -> None:
     for m in extract_mentions(text):
         assert text[m.start:m.end] == m.text
         assert m.type in {"person", "organization", "place", "date", "figure"}
+
+
+def test_modifiers_captions_and_initials() -> None:
+    text = ("Former President Hassan Rouhani spoke.\n\nHamid Nouri was sentenced (Getty Images). "
+            "UN Secretary-General Antonio Guterres met George W. Bush. Justice for Iran, an Oslo-based group, agreed.")
+    got = {(m.type, m.text) for m in extract_mentions(text)}
+    assert {("person", "Hassan Rouhani"), ("organization", "Getty Images"), ("organization", "UN"),
+            ("person", "Antonio Guterres"), ("person", "George W. Bush"), ("organization", "Justice for Iran"),
+            ("place", "Oslo")} <= got
+    assert not any(t == "person" and "Getty" in x for t, x in got)

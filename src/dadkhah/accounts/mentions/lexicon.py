@@ -116,7 +116,12 @@ KNOWN_ORGS = _words(
     "Mojahedin-e Khalq|Fedaian|Tudeh|Tudeh Party|Komala|KDPI|Hamas|Taliban|Islamic State|ISIS|Red Cross|ICRC|"
     "Security Council|General Assembly|Human Rights Council|Interpol|Facebook|Twitter|Google|Guardian|"
     "The Guardian|New York Times|Washington Post|Financial Times|Economist|Radio Farda|Iran International|"
-    "Swedish Prosecution Authority|Supreme Court|Supreme Leader's Office|Basij|Evin Court"
+    "Swedish Prosecution Authority|Supreme Court|Supreme Leader's Office|Basij|Evin Court|Getty Images|Getty|EPA|"
+    "Shutterstock|Alamy|PA Media|Anadolu Agency|Anadolu|Bloomberg|Sky News|France 24|Deutsche Welle|DW|NPR|"
+    "Voice of America|VOA|IranWire|HRANA|Hengaw|Kurdistan Human Rights Network|Iran Human Rights Monitor|"
+    "Center for Human Rights in Iran|Iran Tribunal|UN Human Rights Office|Office of the High Commissioner for Human Rights|"
+    "International Criminal Court|International Court of Justice|European Court of Human Rights|Council of Europe|"
+    "Organisation of Islamic Cooperation|Arab League|African Union|World Health Organization|Red Crescent"
 )
 
 # Titles and roles that come before a person's name; the name starts after them.
@@ -127,7 +132,8 @@ TITLES = _words(
     "Grand Ayatollah|Hojatoleslam|Hojjatoleslam|Hojatoleslam val-Moslemin|Imam|Sheikh|Mullah|Seyed|Sayyid|Haj|"
     "General|Brigadier General|Major General|Colonel|Lieutenant|Captain|Commander|Major|King|Queen|Prince|"
     "Princess|Shah|Senator|Ambassador|Secretary|Secretary-General|Secretary General|Speaker|Governor|Mayor|"
-    "Rapporteur|Special Rapporteur|Chairman|Chair|Director|Leader|Supreme Leader|Pope|Bishop|Father|Saint|St"
+    "Rapporteur|Special Rapporteur|Chairman|Chair|Director|Leader|Supreme Leader|Pope|Bishop|Father|Saint|St|"
+    "Former|Late|Acting|Deputy|Then|Ex|Chief|Head|Spokesman|Spokeswoman|Spokesperson|Lawyer|Attorney|Dr|Mr|Mrs"
 )
 
 # Nouns that, after a capitalised name, make it a place ("Evin prison", "Khavaran cemetery").
