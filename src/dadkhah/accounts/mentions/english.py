@@ -149,7 +149,7 @@ def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
                 joiner_ok = low in _PARTICLES or any(
                     x.text in ORG_WORDS or x.text in ORG_HEADS or x.text in {"United", "Islamic", "High"} for x in run
                 )
-                if _phrase([*run, t]) in _KNOWN_PREFIXES:
+                if _phrase([*run, t]).removeprefix("The ") in _KNOWN_PREFIXES:
                     joiner_ok = True  # "Justice for Iran"
                 elif low in {"and", "or"} and (run[-1].text in ORG_HEADS or run[-1].poss):
                     joiner_ok = False  # "Amnesty International and Human Rights Watch" are two names

@@ -97,7 +97,9 @@ ORG_HEADS = _words(
     "Assembly|Majlis|Judiciary|Department|Bureau|Service|Services|Centre|Center|Network|Group|Federation|"
     "Alliance|Coalition|Initiative|Trust|Fund|Authority|Administration|Government|Cabinet|Senate|Congress|"
     "Prosecutor's Office|Prosecution|Secretariat|Mission|Delegation|Board|Club|Company|Corporation|Times|Post|"
-    "News|Press|Radio|Television|Agency|Broadcasting|Guardian|Herald|Journal|Tribune|Monitor|Review|Telegraph"
+    "News|Press|Radio|Television|Agency|Broadcasting|Guardian|Herald|Journal|Tribune|Monitor|Review|Telegraph|"
+    "Chambers|Solicitors|LLP|Ltd|Inc|Magazine|Gazette|Daily|Weekly|Channel|Campaign|Institution|Brigade|Battalion|"
+    "Regiment|Division|Ministries|Prosecutors|Academy|School|College|Church|Synagogue|Hospital|Observatory"
 )
 # Words that make a span an organisation wherever they appear in it ("Ministry of Intelligence").
 ORG_WORDS = _words(
@@ -121,7 +123,12 @@ KNOWN_ORGS = _words(
     "Voice of America|VOA|IranWire|HRANA|Hengaw|Kurdistan Human Rights Network|Iran Human Rights Monitor|"
     "Center for Human Rights in Iran|Iran Tribunal|UN Human Rights Office|Office of the High Commissioner for Human Rights|"
     "International Criminal Court|International Court of Justice|European Court of Human Rights|Council of Europe|"
-    "Organisation of Islamic Cooperation|Arab League|African Union|World Health Organization|Red Crescent"
+    "Organisation of Islamic Cooperation|Arab League|African Union|World Health Organization|Red Crescent|"
+    "Reporters Without Borders|RSF|Doctors Without Borders|MSF|Freedom House|Article 19|PEN America|"
+    "Front Line Defenders|Abdorrahman Boroumand Foundation|Boroumand Foundation|Iran Human Rights Documentation Centre|"
+    "Committee to Protect Journalists|CPJ|Atlantic Council|Chatham House|Mothers of Khavaran|Mourning Mothers|"
+    "Revolutionary Court|Islamic Revolutionary Court|Ministry of Intelligence and Security|MOIS|Quds Force|"
+    "Iranian Judiciary|Guardian Council|Assembly of Experts|Expediency Council|Majlis"
 )
 
 # Titles and roles that come before a person's name; the name starts after them.
