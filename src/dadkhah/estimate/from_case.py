@@ -92,11 +92,19 @@ def _stratum_values(db: Database, field: str, person_ids: set[int]) -> dict[int,
             if pid not in values:
                 # most common value; ties go to the alphabetically first
                 values[pid] = min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    return {pid: canonical_value(field, values[pid]) if pid in values else UNKNOWN_STRATUM
+    canonical = {pid: canonical_value(field, v) for pid, v in values.items()}
+    # a free-text stratum is shown as its most common spelling, not its normalised key
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for pid, key in canonical.items():
+        spellings[key][values[pid]] += 1
+    label = {key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] if field not in _CANONICAL_FIELDS
+             else key for key, c in spellings.items()}
+    return {pid: label[canonical[pid]] if pid in canonical else UNKNOWN_STRATUM
             for pid in person_ids}
 
 
 _PLACE_FIELDS = {"city": "city", "birth_place": "city", "death_place": "city", "prison": "prison"}
+_CANONICAL_FIELDS = {"sex", "province", *_PLACE_FIELDS}
 
 
 def canonical_value(field: str, value: str) -> str:
