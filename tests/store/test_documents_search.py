@@ -97,6 +97,10 @@ def test_search_normalises_persian_on_both_sides(case: Case, tmp_path: Path) -> 
     assert search_api.search(case, "sidebar related") == []
     assert [h.record_id for h in search_api.search(case, "qez*")] == ["2"]
     assert search_api.search(case, '"unbalanced AND (') == []
+    quoted = _file(tmp_path, "q.csv", "full_name,prison\nReza «Tehrani»,Qezel-Hesar (Karaj)\n")
+    lists_api.import_lists(case, [quoted])
+    assert [h.title for h in search_api.search(case, "tehrani karaj")] == ["Reza «Tehrani»"]
+    assert [h.list_name for h in search_api.search(case, "qezel-hesar reza")] == ["q"]
     replacement = _file(tmp_path, "l2.csv", "record_id,full_name\n1,Someone Else\n")
     lists_api.import_lists(case, [replacement], list_name="l", mode="replace")
     assert search_api.search(case, "karimi") == []  # replaced versions are not searched
