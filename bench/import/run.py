@@ -133,7 +133,7 @@ def write_markdown(report: dict[str, Any], out: Path) -> list[str]:
         f"{report['rows']:,} standard-format rows ({report['file_bytes'] / 1e6:.1f} MB of UTF-8 CSV,"
         f" Persian names) imported with `dadkhah.api.lists.import_lists` on {machine['cpus']} CPUs"
         f" (Python {machine['python']}), {report['date'][:10]}; best of"
-        f" {len(report['results'][0]['all_rows_per_second'])} runs. The whole import is timed:"
+        f" {len(report['results'][0]['all_rows_per_second'])} runs (the best wall-clock run and the best CPU-time run). The whole import is timed:"
         " decoding and checking every row, storing the file as evidence, writing the records and"
         " their search index, auditing.",
         "",
@@ -188,7 +188,11 @@ def main() -> int:
         runs = []
         for database in backends:
             results = [run_once(csv_path, database, work) for _ in range(args.repeat)]
-            best = max(results, key=lambda r: float(r["rows_per_second"]))
+            best = dict(max(results, key=lambda r: float(r["rows_per_second"])))
+            least_cpu = max(results, key=lambda r: float(r["rows_per_cpu_second"]))
+            best["cpu_seconds"] = least_cpu["cpu_seconds"]
+            best["rows_per_cpu_second"] = least_cpu["rows_per_cpu_second"]
+            best["runs"] = results  # type: ignore[assignment]
             best["all_rows_per_second"] = [r["rows_per_second"] for r in results]  # type: ignore[assignment]
             runs.append(best)
             print(json.dumps(best), file=sys.stderr)
