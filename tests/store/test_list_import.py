@@ -162,6 +162,7 @@ def test_upgrade_to_the_lean_record_index_keeps_records_searchable(tmp_path: Pat
 
 
 @pytest.mark.shared
+@pytest.mark.slow
 def test_shared_linkage_files_import_completely(
     sqlite_case: Case, shared_dir: Path, tmp_path: Path
 ) -> None:
