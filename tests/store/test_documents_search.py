@@ -131,3 +131,16 @@ def _minimal_pdf(text: str) -> bytes:
         xref,
     )
     return bytes(out)
+
+
+def test_boilerplate_names_do_not_drop_the_content(sqlite_case: Case, tmp_path: Path) -> None:
+    page = (
+        "<html><body><div class='page has-sidebar'><div id='top-nav'>Home About</div>"
+        "<div class='content'><h2>Mass graves at Khavaran</h2><p>Families gathered every year."
+        "</p><div class='share-buttons'><div class='social'>Tweet</div>Share this</div></div>"
+        "<div class='sidebar'><div class='related'>Other news</div></div></div></body></html>"
+    )
+    (r,) = evidence_api.add_files(sqlite_case, [_file(tmp_path, "p.html", page)])
+    assert document_text(sqlite_case, r.item.id) == (
+        "Mass graves at Khavaran\n\nFamilies gathered every year."
+    )
