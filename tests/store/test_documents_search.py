@@ -144,3 +144,13 @@ def test_boilerplate_names_do_not_drop_the_content(sqlite_case: Case, tmp_path: 
     assert document_text(sqlite_case, r.item.id) == (
         "Mass graves at Khavaran\n\nFamilies gathered every year."
     )
+
+
+def test_uploaded_bytes_keep_their_name(case: Case) -> None:
+    r = evidence_api.add_bytes(case, "C:\\Users\\x\\شهادت.txt", "شهادت یک زندانی\n".encode())
+    assert r.file == "شهادت.txt" and r.item.original_name == "شهادت.txt"
+    detail = evidence_api.get_item(case, r.item.id)
+    assert detail.custody[0].details.get("upload") == "شهادت.txt"
+    assert [h.id for h in search_api.search(case, "زندانی")] == [r.item.id]
+    with pytest.raises(InputError):
+        evidence_api.add_bytes(case, "..", b"x")
