@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from dadkhah.errors import LinkageError
@@ -134,10 +135,15 @@ def score_pairs(
         db_api_close = getattr(db_api, "close", None)
         if callable(db_api_close):
             db_api_close()
-    swap = pairs["unique_id_l"] > pairs["unique_id_r"]
-    pairs.loc[swap, ["unique_id_l", "unique_id_r"]] = pairs.loc[
-        swap, ["unique_id_r", "unique_id_l"]
-    ].to_numpy()
-    pairs = pairs.astype({"unique_id_l": "int64", "unique_id_r": "int64"})
+    left = pairs["unique_id_l"].to_numpy(dtype=np.int64)
+    right = pairs["unique_id_r"].to_numpy(dtype=np.int64)
+    pairs = pd.DataFrame(
+        {
+            "unique_id_l": np.minimum(left, right),
+            "unique_id_r": np.maximum(left, right),
+            "match_probability": pairs["match_probability"].to_numpy(dtype=np.float64),
+            "match_weight": pairs["match_weight"].to_numpy(dtype=np.float64),
+        }
+    )
     log.info("scored %d candidate pairs above %s", len(pairs), settings.keep_probability)
-    return Scored(pairs.reset_index(drop=True), trained)
+    return Scored(pairs, trained)
