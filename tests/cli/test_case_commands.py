@@ -113,6 +113,41 @@ def test_init_makes_an_sqlite_case_in_wal_mode(
 
 
 def test_every_command_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
-    for command in ("init", "import", "lists", "verify", "log"):
+    for command in ("init", "import", "lists", "add", "show", "search", "verify", "log"):
         code, out, _ = _run(capsys, command, "--help")
         assert code == 0 and "Example:" in out, command
+
+
+def test_add_prints_sha256_like_sha256sum_then_show_and_search(
+    case_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import hashlib
+
+    doc = tmp_path / "report.html"
+    doc.write_text(
+        "<html><body><nav>Menu</nav><main><p>Executions at Gohardasht prison.</p>"
+        "<p>زندان گوهردشت</p></main></body></html>",
+        encoding="utf-8",
+    )
+    other = tmp_path / "scan.png"
+    other.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    code, out, _ = _run(capsys, "add", case_dir, doc, other, "--source-type", "report")
+    assert code == 0
+    assert out.splitlines() == [
+        f"{hashlib.sha256(doc.read_bytes()).hexdigest()}  {doc}",
+        f"{hashlib.sha256(other.read_bytes()).hexdigest()}  {other}",
+    ]
+    code, out, _ = _run(capsys, "add", case_dir, doc, "--json")
+    (item,) = json.loads(out)
+    assert item["sha256"] == hashlib.sha256(doc.read_bytes()).hexdigest() and item["new"] is False
+    code, out, _ = _run(capsys, "show", case_dir, item["id"], "--text")
+    assert code == 0 and out == "Executions at Gohardasht prison.\n\nزندان گوهردشت"
+    code, out, _ = _run(capsys, "show", case_dir, item["id"], "--json")
+    shown = json.loads(out)
+    assert shown["sha256"] == item["sha256"] and shown["custody"][0]["action"] == "received"
+    code, out, _ = _run(capsys, "search", case_dir, "گوهردشت", "--json")
+    assert [h["id"] for h in json.loads(out)] == [item["id"]]
+    code, out, _ = _run(capsys, "search", case_dir, "menu", "--json")
+    assert json.loads(out) == []
+    assert _run(capsys, "show", case_dir, "12345")[0] == 3
+    assert _run(capsys, "add", case_dir, tmp_path / "nope.pdf")[0] == 2

@@ -222,6 +222,7 @@ def _store(
         db,
         case.blobs,
         plan.path,
+        sha256=plan.sha256,
         media_type=_MEDIA_TYPES[plan.fmt],
         actor=actor,
         title=source_title or plan.path.name,

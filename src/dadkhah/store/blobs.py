@@ -46,9 +46,15 @@ class BlobStore:
             self._write(digest, lambda f: f.write(data))
         return digest, len(data)
 
-    def put_file(self, path: Path) -> tuple[str, int]:
-        """Hash the file, then copy it in; return (sha256, size). The copy is verified."""
-        digest, size = sha256_file(path)
+    def put_file(self, path: Path, sha256: str | None = None) -> tuple[str, int]:
+        """Hash the file (unless ``sha256`` is given), then copy it in; return (sha256, size).
+
+        The copy is hashed as it is written; OSError when it does not match (the file changed).
+        """
+        if sha256 is None:
+            digest, size = sha256_file(path)
+        else:
+            digest, size = sha256, path.stat().st_size
         if not self.has(digest):
 
             def copy(f: BinaryIO) -> None:

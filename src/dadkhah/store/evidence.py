@@ -129,12 +129,14 @@ def record_evidence(
     with db.transaction():
         existing = evidence_by_sha256(db, sha256)
         if existing is not None:
-            add_custody_event(
+            again = {"original_name": original_name, **(custody or {})}
+            add_custody_event(db, existing.id, actor=actor, action="received-again", details=again)
+            record_audit(
                 db,
-                existing.id,
                 actor=actor,
-                action="received-again",
-                details={"original_name": original_name, **(custody or {})},
+                action="evidence.receive-again",
+                target=f"evidence:{existing.id}",
+                details=again,
             )
             return existing, False
         received = now()
@@ -171,15 +173,30 @@ def record_evidence(
 
 
 def store_file(
-    db: Database, blobs: BlobStore, path: Path, *, media_type: str, actor: str, **kw: Any
+    db: Database,
+    blobs: BlobStore,
+    path: Path,
+    *,
+    media_type: str,
+    actor: str,
+    sha256: str | None = None,
+    **kw: Any,
 ) -> tuple[EvidenceItem, bool]:
-    """Hash ``path``, copy it into the evidence folder, record it. Inside the caller's transaction."""
-    sha, size = sha256_file(path)
+    """Hash ``path`` (unless its ``sha256`` is given), copy it in, record it.
+
+    The copy is hashed as it is written and must match, so a file that changes on the way in is
+    refused. Runs inside the caller's transaction.
+    """
+    if sha256 is None:
+        sha, size = sha256_file(path)
+    else:
+        sha, size = sha256, path.stat().st_size
     with db.transaction():
         if evidence_by_sha256(db, sha) is None:
-            stored_sha, _ = blobs.put_file(path)
-            if stored_sha != sha:
-                raise InputError(f"{path} changed while it was being stored; add it again")
+            try:
+                blobs.put_file(path, sha256=sha)
+            except OSError as e:
+                raise InputError(f"{path} could not be stored: {e}") from e
         kw.setdefault("original_name", path.name)
         return record_evidence(db, sha256=sha, size=size, media_type=media_type, actor=actor, **kw)
 

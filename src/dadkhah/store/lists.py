@@ -204,7 +204,8 @@ def insert_records(
                 for i, r in enumerate(chunk)
             ]
             _write_rows(db, rows)
-            index_records(db, ((row[0], rec.text) for row, rec in zip(rows, chunk, strict=True)))
+            first = base + start + 1
+            index_records(db, ((first + i, rec.text) for i, rec in enumerate(chunk)))
             if progress is not None:
                 progress(len(chunk))
         if db.dialect == "postgresql" and records:

@@ -1,0 +1,201 @@
+"""Search persons by name, in any script and spelling.
+
+A :class:`NameIndex` maps the text key and the sound key (see :mod:`dadkhah.api.web_namekeys`) of
+every word of every name of every record of an active list, and of every person's display names, to
+the records and persons that hold it. Each word of a query must match (text key, sound key, or a
+prefix of a text key of three letters or more); matching records lead to their persons.
+
+The index is built in memory on first use and rebuilt when the case changes: its freshness stamp is
+the audit log's head hash together with the highest record and person ids, so every audited write
+(imports, linkage runs, review decisions) makes the next search rebuild it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from dadkhah.api.web_namekeys import is_persian, name_tokens, sound_key
+from dadkhah.store import Case
+
+__all__ = ["NameIndex", "PersonHit", "index_for", "search_persons"]
+
+log = logging.getLogger(__name__)
+
+_NAME_FIELDS = ("full_name", "given_name", "surname")
+
+
+@dataclass(slots=True)
+class PersonHit:
+    id: str
+    pk: int
+    display_name: str | None
+    display_name_latin: str | None
+    records: list[dict[str, Any]] = field(default_factory=list)
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "display_name": self.display_name,
+            "display_name_latin": self.display_name_latin,
+            "names": {"fa": self.display_name, "latin": self.display_name_latin},
+            "records": self.records,
+            "score": round(self.score, 3),
+        }
+
+
+def _record_name(r: Mapping[str, Any]) -> str:
+    if r.get("full_name"):
+        return str(r["full_name"])
+    return " ".join(str(r[f]) for f in ("given_name", "surname") if r.get(f))
+
+
+class NameIndex:
+    """In-memory inverted index of name keys → record and person row numbers."""
+
+    def __init__(self, stamp: tuple[Any, ...]):
+        self.stamp = stamp
+        # entries: (kind, row) where kind 'r' = record row number, 'p' = person pk
+        self.by_key: dict[str, set[tuple[str, int]]] = defaultdict(set)
+        self.text_keys: list[str] = []
+        self.records: list[dict[str, Any]] = []
+        self.persons: dict[int, dict[str, Any]] = {}
+        self.records_of: dict[int, list[int]] = defaultdict(list)
+
+    def _add_words(self, text: str | None, entry: tuple[str, int]) -> None:
+        for tok in name_tokens(text):
+            self.by_key["t:" + tok].add(entry)
+            sk = sound_key(tok)
+            if sk:
+                self.by_key["s:" + sk].add(entry)
+
+    @classmethod
+    def build(cls, case: Case, stamp: tuple[Any, ...]) -> NameIndex:
+        t0 = time.perf_counter()
+        idx = cls(stamp)
+        db = case.db
+        for p in db.iterate(
+            "SELECT id, uid, display_name, display_name_latin FROM person WHERE active = 1"
+        ):
+            pk = int(p["id"])
+            idx.persons[pk] = dict(p)
+            idx._add_words(p["display_name"], ("p", pk))
+            idx._add_words(p["display_name_latin"], ("p", pk))
+        sql = (
+            "SELECT lr.id, lr.record_id, vl.name AS list_name, lr.full_name, lr.given_name,"
+            " lr.surname, rp.person_id FROM list_record lr"
+            " JOIN victim_list vl ON vl.id = lr.list_id"
+            " LEFT JOIN record_person rp ON rp.list_record_id = lr.id"
+            " WHERE vl.active = 1"
+        )
+        for r in db.iterate(sql):
+            row = len(idx.records)
+            name = _record_name(r)
+            pid = int(r["person_id"]) if r["person_id"] is not None else None
+            idx.records.append({"pk": int(r["id"]), "list": r["list_name"],
+                                "record_id": r["record_id"], "name": name, "person": pid})
+            if pid is not None:
+                idx.records_of[pid].append(row)
+            seen: set[str] = set()
+            for f in _NAME_FIELDS:
+                if r[f] and r[f] not in seen:
+                    seen.add(r[f])
+                    idx._add_words(r[f], ("r", row))
+        idx.text_keys = sorted(k[2:] for k in idx.by_key if k.startswith("t:"))
+        log.info("name index: %d records, %d persons, %d keys in %.2fs", len(idx.records),
+                 len(idx.persons), len(idx.by_key), time.perf_counter() - t0)
+        return idx
+
+    def _word_matches(self, tok: str) -> dict[tuple[str, int], float]:
+        out: dict[tuple[str, int], float] = {}
+        for e in self.by_key.get("s:" + sound_key(tok), ()) if sound_key(tok) else ():
+            out[e] = 0.6
+        if len(tok) >= 3:
+            i = bisect.bisect_left(self.text_keys, tok)
+            while i < len(self.text_keys) and self.text_keys[i].startswith(tok):
+                for e in self.by_key["t:" + self.text_keys[i]]:
+                    out[e] = max(out.get(e, 0.0), 0.8)
+                i += 1
+        for e in self.by_key.get("t:" + tok, ()):
+            out[e] = 1.0
+        return out
+
+    def search(self, query: str, limit: int = 50) -> tuple[list[PersonHit], list[dict[str, Any]]]:
+        """Persons matching every word of ``query`` (best first) and unlinked matching records."""
+        words = name_tokens(query)
+        if not words:
+            return [], []
+        scores: dict[tuple[str, int], float] | None = None
+        for w in words:
+            m = self._word_matches(w)
+            scores = m if scores is None else {e: s + m[e] for e, s in scores.items() if e in m}
+            if not scores:
+                return [], []
+        if scores is None:
+            return [], []
+        person_score: dict[int, float] = {}
+        unlinked: list[dict[str, Any]] = []
+        for (kind, n), s in scores.items():
+            pk = n if kind == "p" else self.records[n]["person"]
+            if pk is None:
+                unlinked.append(self.records[n] | {"score": s})
+                continue
+            if pk in self.persons:
+                person_score[pk] = max(person_score.get(pk, 0.0), s)
+        ranked = sorted(person_score, key=lambda pk: (-person_score[pk], -len(self.records_of[pk]), pk))
+        hits = [self._hit(pk, person_score[pk] / len(words)) for pk in ranked[:limit]]
+        unlinked.sort(key=lambda r: (-r["score"], r["list"], r["record_id"]))
+        return hits, unlinked[:limit]
+
+    def _hit(self, pk: int, score: float) -> PersonHit:
+        p = self.persons[pk]
+        recs = [self.records[i] for i in self.records_of[pk]]
+        fa = p["display_name"] if p["display_name"] and is_persian(p["display_name"]) else None
+        latin = p["display_name_latin"] or (
+            p["display_name"] if p["display_name"] and not is_persian(p["display_name"]) else None
+        )
+        for r in recs:
+            if fa is None and is_persian(r["name"]):
+                fa = r["name"]
+            if latin is None and r["name"] and not is_persian(r["name"]):
+                latin = r["name"]
+        return PersonHit(
+            id=str(p["uid"]), pk=pk, display_name=fa, display_name_latin=latin,
+            records=[{"list": r["list"], "record_id": r["record_id"], "name": r["name"]} for r in recs],
+            score=score,
+        )
+
+
+_lock = threading.Lock()
+_indexes: dict[str, NameIndex] = {}
+
+
+def _stamp(case: Case) -> tuple[Any, ...]:
+    db = case.db
+    head = db.scalar("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")
+    return (head, db.scalar("SELECT MAX(id) AS m FROM list_record"),
+            db.scalar("SELECT MAX(id) AS m FROM person"))
+
+
+def index_for(case: Case) -> NameIndex:
+    """The case's name index, rebuilt when the case changed since it was built."""
+    key = str(case.path.resolve())
+    stamp = _stamp(case)
+    with _lock:
+        idx = _indexes.get(key)
+        if idx is None or idx.stamp != stamp:
+            idx = NameIndex.build(case, stamp)
+            _indexes[key] = idx
+        return idx
+
+
+def search_persons(case: Case, query: str, *, limit: int = 50) -> tuple[list[PersonHit], list[dict[str, Any]]]:
+    """Persons whose names (or whose records' names) match ``query``, and unlinked matching records."""
+    return index_for(case).search(query, limit=limit)

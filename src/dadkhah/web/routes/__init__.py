@@ -1,0 +1,1 @@
+"""Routes of the workbench, one module per resource; each has a ``router``."""
