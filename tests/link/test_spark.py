@@ -6,10 +6,10 @@ import os
 
 import pandas as pd
 import pytest
+from tests.link.lists import make_lists, make_persons
 
 from dadkhah.link.pipeline import link_records
 from dadkhah.link.settings import LinkSettings
-from tests.link.lists import make_lists, make_persons
 
 pytestmark = [
     pytest.mark.slow,
