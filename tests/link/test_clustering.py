@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from dadkhah.link.clustering import RecordTraits, cluster_pairs
 from dadkhah.link.settings import LinkSettings
 
-S = LinkSettings()
+S = LinkSettings(auto_link=0.9, review=0.4, cluster_average=0.5)
 
 
 def _pairs(rows: list[tuple[int, int, float]]) -> pd.DataFrame:

@@ -30,7 +30,7 @@ from dadkhah.link.settings import LinkSettings
 __all__ = ["Clustering", "RecordTraits", "cluster_pairs"]
 
 # two spellings of a name part this similar (dadkhah.names.part_similarity) may be one name
-PART_SIMILAR = 0.5
+PART_SIMILAR = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,7 @@ class RecordTraits:
     birth_to: int | None = None
     given_text: str | None = None
     father_text: str | None = None
+    surname_text: str | None = None
 
 
 @dataclass
@@ -79,10 +80,39 @@ def _close(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def _known_different(a: str, b: str) -> bool:
+    """Both are dictionary names, and no dictionary entry holds both (Hassan and Hossein)."""
+    ea, eb = names.entries_for(a), names.entries_for(b)
+    return bool(ea and eb and not set(ea) & set(eb))
+
+
+def _edits(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _latin_typo(a: str, b: str) -> bool:
+    """Two Latin spellings one typing error apart (two in long names): Ewan/Ewam."""
+    if names.script_of(a) != "latin" or names.script_of(b) != "latin":
+        return False
+    x, y = names.normalize_latin(a).replace(" ", ""), names.normalize_latin(b).replace(" ", "")
+    short = min(len(x), len(y))
+    if short < 3 or abs(len(x) - len(y)) > 2:
+        return False
+    return _edits(x, y) <= (2 if short >= 7 else 1)
+
+
+@lru_cache(maxsize=100_000)
 def _texts_compatible(a: str, b: str) -> bool:
     return (
         names.part_similarity(a, b) >= PART_SIMILAR
         or names.name_similarity(a, b) >= names.REVIEW
+        or _latin_typo(a, b)
     )
 
 
@@ -90,6 +120,8 @@ def _same_name(key_a: str | None, key_b: str | None, text_a: str | None, text_b:
     """Could these two name fields name the same person? (True when either is missing.)"""
     if not key_a or not key_b:
         return True
+    if text_a and text_b and _known_different(text_a, text_b):
+        return False
     if _close(key_a, key_b):
         return True
     return bool(text_a and text_b and _texts_compatible(text_a, text_b))
@@ -100,12 +132,21 @@ def _record_conflict(a: RecordTraits, b: RecordTraits) -> str | None:
         return "sex differs"
     if not _same_name(a.father, b.father, a.father_text, b.father_text):
         return "father's name differs"
-    if not _same_name(a.given, b.given, a.given_text, b.given_text):
-        # a name written surname first in one list: the parts swapped over
-        swapped = a.given and b.surname and a.surname and b.given and _close(a.given, b.surname) and _close(a.surname, b.given)
-        if not swapped:
-            return "given names differ"
-    return None
+    given = _same_name(a.given, b.given, a.given_text, b.given_text)
+    surname = _same_name(a.surname, b.surname, a.surname_text, b.surname_text)
+    if given and surname:
+        return None
+    # a name written surname first in one list: the parts swapped over
+    if (
+        a.given
+        and a.surname
+        and b.given
+        and b.surname
+        and _same_name(a.given, b.surname, a.given_text, b.surname_text)
+        and _same_name(a.surname, b.given, a.surname_text, b.given_text)
+    ):
+        return None
+    return "given names differ" if not given else "surnames differ"
 
 
 class _Forest:

@@ -12,6 +12,9 @@ father_k1/k2       the same for the father's name
 name_k1            sorted coarse keys of every name token: equal when names are reordered
 name_k2            fine given + surname key
 name_common        1 for a common whole name by the dictionary's frequencies, else 0
+given_dict         dictionary (Persian) form of a known given name, else null; same for
+surname_dict       the surname: known names with other forms are other names
+father_common      1 when the father's name is common (Mohammad, Ali...), else 0
 sex                ``M`` / ``F`` or null
 birth_from/to      birth year range (a Solar Hijri year covers two Gregorian years)
 birth_year         the year when the range is one year wide (blocking), else null
@@ -72,21 +75,42 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "city_key",
     "prison_key",
     "name_common",
+    "given_dict",
+    "surname_dict",
+    "father_common",
 )
 
 # kept beside the features for the cannot-link rules, never sent to the SQL engine
-TEXT_COLUMNS: tuple[str, ...] = ("given_text", "father_text")
+TEXT_COLUMNS: tuple[str, ...] = ("given_text", "surname_text", "father_text")
 
 _EPOCH = date(1900, 1, 1).toordinal()
 
 # a name whose given-name share times surname share reaches this is "common" (about one
 # person in 30,000 or more: Mohammad Hosseini, Ali Ahmadi)
 COMMON_NAME_SHARE = 3e-5
+# a father's name borne by at least this share of men (Mohammad, Ali, Hossein, Hassan...)
+COMMON_FATHER_SHARE = 0.01
 
 _SEX = {
     "m": "M", "male": "M", "man": "M", "h": "M", "مرد": "M", "مذکر": "M", "پسر": "M",
     "f": "F", "female": "F", "woman": "F", "زن": "F", "مونث": "F", "مؤنث": "F", "دختر": "F",
 }  # fmt: skip
+
+
+# Honorifics that lists add to or drop from a given name; removed before keys are built.
+_LEADING_TITLES = frozenset(
+    ["seyed", "seyyed", "sayed", "sayyed", "sayyid", "syed", "seyyedeh", "sayyedeh", "haj", "haji", "hajj", "shahid", "سید", "سیده", "حاج", "حاجی", "شهید"]
+)
+_TRAILING_TITLES = frozenset(["sadat", "khanom", "khanum", "beygom", "begum", "سادات", "خانم", "بیگم"])
+
+
+def _strip_titles(given: str) -> str:
+    words = given.split()
+    while len(words) > 1 and words[0].lower().strip(".") in _LEADING_TITLES:
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in _TRAILING_TITLES:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _text(value: Any) -> str:
@@ -120,6 +144,28 @@ def _keys(text: str, kind: str | None = None) -> tuple[str, str, tuple[str, ...]
     k2 = names.fine_key(canonical)
     tokens = tuple(t for t in (names.match_key(_canonical(w, kind)) for w in words) if t)
     return k1, k2, tokens
+
+
+@lru_cache(maxsize=200_000)
+def _dict_form(text: str, kind: str | None) -> str | None:
+    """The dictionary's Persian spelling when every word of the name is a known name, else None.
+
+    Two known names with different dictionary forms are different names even where the keys
+    collide (Hassan/Hossein, Mohammad/Mahmoud, Ahmad/Hamid).
+    """
+    if not text:
+        return None
+    whole = names.entries_for(text)
+    if whole:
+        return whole[0].persian.replace(" ", "").replace("\u200c", "")
+    out = []
+    for w in text.replace("-", " ").split():
+        found = names.entries_for(w, kind) if kind in ("given", "surname") else ()  # type: ignore[arg-type]
+        found = found or names.entries_for(w)
+        if not found:
+            return None
+        out.append(found[0].persian)
+    return "".join(out).replace(" ", "").replace("\u200c", "") or None
 
 
 @lru_cache(maxsize=200_000)
@@ -163,6 +209,13 @@ def _common(given: str, surname: str) -> int | None:
     return 1 if share >= COMMON_NAME_SHARE else 0
 
 
+@lru_cache(maxsize=50_000)
+def _father_common(father: str) -> int | None:
+    if not father:
+        return None
+    return 1 if names.name_frequency(father, "given") >= COMMON_FATHER_SHARE else 0
+
+
 def _sex(text: str) -> str:
     return _SEX.get(text.lower(), "") if text else ""
 
@@ -177,6 +230,7 @@ def _record_features(row: dict[str, Any]) -> dict[str, Any]:
         given = given or pg
         surname = surname or ps
         father = father or pf
+    given = _strip_titles(given) if given else given
     g1, g2, gt = _keys(given, "given")
     s1, s2, st = _keys(surname, "surname")
     f1, f2, _ = _keys(father, "given")
@@ -201,7 +255,11 @@ def _record_features(row: dict[str, Any]) -> dict[str, Any]:
         "city_key": _place_key(_text(row.get("city")) or _text(row.get("birth_place"))) or None,
         "prison_key": _place_key(_text(row.get("prison")), "prison") or None,
         "name_common": _common(given, surname),
+        "given_dict": _dict_form(given, "given"),
+        "surname_dict": _dict_form(surname, "surname"),
+        "father_common": _father_common(father),
         "given_text": given or None,
+        "surname_text": surname or None,
         "father_text": father or None,
     }
     birth = _date_range(_text(row.get("birth_date")))
@@ -229,7 +287,7 @@ def build_features(
             progress(i)
     feats = pd.DataFrame(rows, columns=[*FEATURE_COLUMNS, *TEXT_COLUMNS])
     for c in ("birth_from", "birth_to", "birth_year", "birth_day", "death_from", "death_to",
-              "name_common"):
+              "name_common", "father_common"):
         feats[c] = feats[c].astype("Int64")
     log.info("built features for %d records", len(feats))
     return feats

@@ -27,11 +27,11 @@ ENGINES: tuple[str, ...] = ("duckdb", "spark")
 class LinkSettings:
     """How one linkage run compares, scores and clusters records."""
 
-    auto_link: float = 0.7
-    review: float = 0.2
+    auto_link: float = 0.3
+    review: float = 0.1
     # cluster merges also need the average probability of the scored pairs between the two
     # clusters to reach this value, so one strong pair cannot chain two people together
-    cluster_average: float = 0.5
+    cluster_average: float = 0.3
     # birth ranges further apart than this (years) can never be the same person
     birth_year_tolerance: int = 3
     engine: Engine = "duckdb"
