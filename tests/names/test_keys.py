@@ -64,6 +64,7 @@ def test_titles_and_father_are_left_out() -> None:
     assert match_key("Seyed Ali Mousavi") == match_key("علی موسوی")
     assert match_key("حاج احمد رضایی فرزند حسن") == match_key("Ahmad Rezaei")
     assert match_key("MOUSAVI, Ali") == match_key("Ali Mousavi")
+    assert match_key("سیدمحمد موسوی") == match_key("Seyed Mohammad Mousavi")
     # a lone title word is a name, and Haji in Hajizadeh is not a title
     assert match_key("Seyed") == "sd"
     assert match_key("Haji Zadeh") == match_key("حاجی‌زاده")

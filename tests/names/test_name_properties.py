@@ -104,3 +104,15 @@ def test_similarity_is_symmetric_and_bounded(a: str, b: str, c: str) -> None:
     assert 0.0 <= s <= 1.0
     assert s == name_similarity(full_b, full_a)
     assert name_similarity(a, a) == 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_text, st.text(max_size=30)), _text)
+def test_nothing_fails_on_arbitrary_text(a: str, b: str) -> None:
+    from dadkhah.names import parse_name, to_latin, to_persian_candidates
+
+    parsed = parse_name(a)
+    assert parsed.original == a
+    assert 0.0 <= name_similarity(a, b) <= 1.0
+    assert isinstance(to_latin(a), str)
+    assert isinstance(to_persian_candidates(a), list)

@@ -56,7 +56,8 @@ def test_normalize_latin(raw: str, expected: str) -> None:
 
 
 def test_normalize_text_handles_both_scripts() -> None:
-    assert normalize_text("Ali  علي‌رضا") == "ali علیرضا"
+    assert normalize_text("Ali  علي‌رضا") == "ali علی رضا"
+    assert normalize_text("حسن‌زاده") == normalize_text("حسن زاده")
     assert normalize_text("آرش") == normalize_text("ارش")
     assert normalize_text("رضائی") == normalize_text("رضایی")
 

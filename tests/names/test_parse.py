@@ -30,6 +30,9 @@ from dadkhah.names import parse_name
         ("حاجی‌زاده", "حاجی\u200cزاده", None, None, ()),
         ("Haji Zadeh", "Haji", "Zadeh", None, ()),
         ("زهرا خانم احمدی", "زهرا", "احمدی", None, ("Khanom",)),
+        ("سیدمحمد موسوی", "محمد", "موسوی", None, ("Seyyed",)),  # title joined to the name
+        ("Seyed-Mohammad Mousavi", "Mohammad", "Mousavi", None, ("Seyyed",)),
+        ("Seyyedi", "Seyyedi", None, None, ()),  # a surname, not a title
     ],
 )
 def test_parse_name(

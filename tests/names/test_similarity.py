@@ -88,3 +88,10 @@ def test_symmetric_and_bounded(a: str, b: str) -> None:
 def test_part_similarity_identity() -> None:
     assert part_similarity("Mohammad", "Mohammad") == 1.0
     assert part_similarity("", "Mohammad") == 0.0
+
+
+def test_initials_reach_review_not_match() -> None:
+    score = name_similarity("M. Reza Hosseini", "Mohammad Reza Hosseini")
+    assert REVIEW <= score < AUTO_MATCH
+    assert part_similarity("M.", "Mohammad") == part_similarity("M", "محمد") > 0
+    assert part_similarity("M.", "Hassan") == 0.0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dadkhah.places import all_places, get_place, resolve_place, resolve_place_id
 
@@ -85,3 +87,10 @@ def test_names_in_1988() -> None:
 
 def test_get_place_unknown() -> None:
     assert get_place("atlantis") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_resolve_place_never_fails(text: str) -> None:
+    place = resolve_place(text)
+    assert place is None or get_place(place.id) == place

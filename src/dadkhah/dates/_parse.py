@@ -18,7 +18,19 @@ from typing import Final, Literal
 import jdatetime
 
 from dadkhah.dates._calendar import solar_month_range, solar_year_range
-from dadkhah.dates._months import GREGORIAN_MONTHS, LUNAR_MONTHS, SEASONS, SOLAR_MONTHS, fold_word
+from dadkhah.dates._months import (
+    APPROX_WORDS,
+    GREGORIAN_MARKERS,
+    GREGORIAN_MONTHS,
+    LUNAR_MARKERS,
+    LUNAR_MONTHS,
+    NOISE_WORDS,
+    PART_WORDS,
+    SEASONS,
+    SOLAR_MARKERS,
+    SOLAR_MONTHS,
+    fold_word,
+)
 from dadkhah.dates._range import Calendar, DateRange, Precision
 
 __all__ = ["APPROXIMATE_YEARS", "DateHint", "parse_date", "why_unparsed"]
@@ -41,123 +53,6 @@ _DELETE = dict.fromkeys(
         ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u0640\ufeff"
     ),
     None,
-)
-_APPROX = (
-    "circa",
-    "ca.",
-    "ca",
-    "c.",
-    "c",
-    "about",
-    "approx.",
-    "approx",
-    "approximately",
-    "around",
-    "abt",
-    "abt.",
-    "~",
-    "حدود",
-    "حدودا",
-    "حدوداً",
-    "حوالی",
-    "تقریبا",
-    "تقریباً",
-    "نزدیک",
-    "?",
-    "vers",
-    "env.",
-    "etwa",
-    "ungefähr",
-)
-_PART: dict[str, int] = {
-    "early": 0,
-    "beginning": 0,
-    "start": 0,
-    "اوایل": 0,
-    "اوائل": 0,
-    "ابتدای": 0,
-    "اول": 0,
-    "mid": 1,
-    "middle": 1,
-    "اواسط": 1,
-    "نیمه": 1,
-    "میانه": 1,
-    "late": 2,
-    "end": 2,
-    "اواخر": 2,
-    "پایان": 2,
-    "آخر": 2,
-    "انتهای": 2,
-}
-_SOLAR_MARKERS = frozenset(
-    {
-        "sh",
-        "s.h.",
-        "s.h",
-        "hs",
-        "h.sh.",
-        "h.sh",
-        "ش",
-        "ه.ش",
-        "ه.ش.",
-        "هـ.ش",
-        "هـ.ش.",
-        "هش",
-        "شمسی",
-        "solar",
-        "jalali",
-        "خورشیدی",
-        "ap",
-        "a.p.",
-    }
-)
-_GREG_MARKERS = frozenset({"ad", "a.d.", "ce", "c.e.", "م", "م.", "میلادی", "gregorian"})
-_LUNAR_MARKERS = frozenset(
-    {"ah", "a.h.", "ق", "ه.ق", "ه.ق.", "هـ.ق", "هـ.ق.", "قمری", "hq", "lunar"}
-)
-_NOISE = frozenset(
-    {
-        "of",
-        "the",
-        "in",
-        "on",
-        "year",
-        "سال",
-        "ماه",
-        "روز",
-        "در",
-        "تاریخ",
-        "date",
-        "de",
-        "le",
-        "im",
-        "am",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "شنبه",
-        "یکشنبه",
-        "دوشنبه",
-        "سه‌شنبه",
-        "سهشنبه",
-        "چهارشنبه",
-        "پنجشنبه",
-        "پنج‌شنبه",
-        "جمعه",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-        "executed",
-        "born",
-    }
 )
 _NUMERIC = re.compile(r"^(\d{1,4})\s*([/\-.])\s*(\d{1,2})\s*\2\s*(\d{1,4})$")
 _TWO_FIELDS = re.compile(r"^(\d{1,4})\s*[/\-.–]\s*(\d{1,4})$")
@@ -432,17 +327,17 @@ def _parse(text: object, hint: DateHint | None) -> DateRange | str:
     s = _clean(text)
     tokens: list[str] = []
     for tok in re.split(r"\s+", s):
-        if tok in _SOLAR_MARKERS:
+        if tok in SOLAR_MARKERS:
             ctx.calendar = "solar-hijri"
-        elif tok in _GREG_MARKERS:
+        elif tok in GREGORIAN_MARKERS:
             ctx.calendar = "gregorian"
-        elif tok in _LUNAR_MARKERS:
+        elif tok in LUNAR_MARKERS:
             return "a lunar Hijri date; lunar dates are not read"
-        elif tok in _APPROX:
+        elif tok in APPROX_WORDS:
             ctx.approximate = True
-        elif tok in _PART:
-            ctx.part = _PART[tok]
-        elif tok in _NOISE or not tok:
+        elif tok in PART_WORDS:
+            ctx.part = PART_WORDS[tok]
+        elif tok in NOISE_WORDS or not tok:
             continue
         else:
             if tok.startswith("~") or tok.endswith("?"):

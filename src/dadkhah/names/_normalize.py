@@ -161,16 +161,17 @@ def normalize_latin(text: str) -> str:
 def normalize_text(text: str) -> str:
     """Search form of text in either script (or both): used on the index and on the query.
 
-    Persian runs get :func:`normalize_persian` plus the key-level folds (ZWNJ to nothing,
-    آ to ا, hamza carriers to their letters); Latin runs get :func:`normalize_latin`.
+    Persian runs get :func:`normalize_persian` plus the key-level folds (ZWNJ to a space, so each
+    part of a compound is a word; آ to ا; hamza carriers to their letters); Latin runs get
+    :func:`normalize_latin`.
 
     >>> normalize_text("Ali  علي‌رضا")
-    'ali علیرضا'
+    'ali علی رضا'
     """
     if not text:
         return ""
     s = normalize_persian(text)
-    s = s.replace(ZWNJ, "").translate(_SEARCH_FOLD)
+    s = s.replace(ZWNJ, " ").translate(_SEARCH_FOLD)
     s = "".join(_fold_latin_char(ch) for ch in s if ch not in _APOSTROPHES)
     s = _LATIN_SEPARATORS.sub(" ", s)
     return _SPACES.sub(" ", s).strip()

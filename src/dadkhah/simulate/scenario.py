@@ -166,6 +166,7 @@ _TEMPLATES_1988: tuple[ListSettings, ...] = (
         title_rate=0.4,
         haj_rate=0.03,
         swap_rate=0.01,
+        father_in_name=0.1,
         arabic_letters=0.2,
         typo_rate=0.02,
         fields=LIST_FIELDS,
