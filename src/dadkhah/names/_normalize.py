@@ -60,9 +60,8 @@ _LETTERS = {
     "\u0671": "\u0627",  # ٱ
 }
 
-_DIGITS = {chr(0x06F0 + i): str(i) for i in range(10)} | {
-    chr(0x0660 + i): str(i) for i in range(10)
-}
+_DIGITS: dict[str, str | int | None] = {chr(0x06F0 + i): str(i) for i in range(10)}
+_DIGITS.update({chr(0x0660 + i): str(i) for i in range(10)})
 
 _TRANSLATE = str.maketrans({**dict.fromkeys(_DELETE, None), **_LETTERS, **_DIGITS})
 

@@ -19,7 +19,7 @@ stays below ``AUTO_MATCH``: decide those pairs with father's name, birth year, c
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Final
 
 from dadkhah.names._dictionary import entries_for, name_weight
@@ -90,9 +90,7 @@ def _groupings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     for k in range(n):
         for cuts in combinations(range(1, n), k):
             bounds = (0, *cuts, n)
-            out.append(
-                tuple(" ".join(words[s:e]) for s, e in zip(bounds, bounds[1:], strict=False))
-            )
+            out.append(tuple(" ".join(words[s:e]) for s, e in pairwise(bounds)))
     return out
 
 
