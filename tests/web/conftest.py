@@ -62,6 +62,25 @@ def populate(case: Case, records: list[tuple[str, str, str, str | None, str | No
                 db.execute("UPDATE person SET display_name_latin = ? WHERE id = ?", (name, persons[pkey]))
             db.execute("INSERT INTO record_person (list_record_id, person_id, match_probability)"
                        " VALUES (?, ?, 0.97)", (rec, persons[pkey]))
+        add_review_pairs(case, [("khavaran_fa", "F3", "amnesty_en", "E10", 0.62),
+                                ("khavaran_fa", "F2", "amnesty_en", "E7", 0.41)])
+
+
+def add_review_pairs(case: Case, pairs: list[tuple[str, str, str, str, float]]) -> None:
+    """Put doubtful pairs in the review queue, as a linkage run does."""
+    db = case.db
+
+    def rec(lst: str, rid: str) -> int:
+        return int(db.scalar("SELECT r.id FROM list_record r JOIN victim_list l ON l.id = r.list_id"
+                             " WHERE l.name = ? AND r.record_id = ?", (lst, rid)))
+
+    with db.transaction():
+        run = db.insert("INSERT INTO link_run (started_at, actor, engine, settings, input_hash, version)"
+                        " VALUES (?, 'test', 'duckdb', '{}', 'x', 'test')", (_now(),))
+        for la, ra, lb, rb, p in pairs:
+            db.execute("INSERT INTO link_review (run_id, record_a, record_b, match_probability, reason,"
+                       " status) VALUES (?, ?, ?, ?, 'review band', 'open')",
+                       (run, rec(la, ra), rec(lb, rb), p))
 
 
 @pytest.fixture(scope="session")
