@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["is_persian", "name_tokens", "sound_key", "text_key"]
 
@@ -59,11 +60,16 @@ def _fold(text: str) -> str:
     return text.lower().replace("'", "").replace("’", "").replace("ʿ", "").replace("ʾ", "")
 
 
-def name_tokens(text: str | None) -> list[str]:
+def name_tokens(text: str | None) -> tuple[str, ...]:
     """The text keys of the words of a name, in order."""
     if not text:
-        return []
-    return [t for t in _SPLIT.split(_fold(text)) if t and t != "_"]
+        return ()
+    return _tokens(text)
+
+
+@lru_cache(maxsize=200_000)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t for t in _SPLIT.split(_fold(text)) if t and t != "_")
 
 
 def text_key(word: str) -> str:
@@ -71,6 +77,7 @@ def text_key(word: str) -> str:
     return "".join(tokens)
 
 
+@lru_cache(maxsize=200_000)
 def sound_key(token: str) -> str:
     """Consonant skeleton of one normalised word (see the module docstring); '' when none."""
     if is_persian(token):

@@ -1,13 +1,15 @@
 """Search persons by name, in any script and spelling.
 
-A :class:`NameIndex` maps the text key and the sound key (see :mod:`dadkhah.api.web_namekeys`) of
+A :class:`NameIndex` maps the text key, the sound key (see :mod:`dadkhah.api.web_namekeys`) and
+the cross-script key of :func:`dadkhah.names.match_key` of
 every word of every name of every record of an active list, and of every person's display names, to
 the records and persons that hold it. Each word of a query must match (text key, sound key, or a
 prefix of a text key of three letters or more); matching records lead to their persons.
 
-The index is built in memory on first use and rebuilt when the case changes: its freshness stamp is
-the audit log's head hash together with the highest record and person ids, so every audited write
-(imports, linkage runs, review decisions) makes the next search rebuild it.
+The index is built in memory on first use and rebuilt when the case changes: its freshness stamp
+holds the highest ids and counts of records, lists, persons and record-person links and the latest
+linkage run, so an import, a linkage run or a new person makes the next search rebuild it, while
+logins and review decisions (which bind the next linkage run) do not.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dadkhah.api.web_namekeys import is_persian, name_tokens, sound_key
+from dadkhah.names import match_key
 from dadkhah.store import Case
 
 __all__ = ["NameIndex", "PersonHit", "index_for", "search_persons"]
@@ -57,6 +60,11 @@ def _record_name(r: Mapping[str, Any]) -> str:
     return " ".join(str(r[f]) for f in ("given_name", "surname") if r.get(f))
 
 
+def _match_key(word: str) -> str:
+    """dadkhah.names' cross-script key of one word ('' when it has none)."""
+    return match_key(word)
+
+
 class NameIndex:
     """In-memory inverted index of name keys → record and person row numbers."""
 
@@ -68,13 +76,17 @@ class NameIndex:
         self.records: list[dict[str, Any]] = []
         self.persons: dict[int, dict[str, Any]] = {}
         self.records_of: dict[int, list[int]] = defaultdict(list)
+        self._keys_of: dict[str, tuple[str, ...]] = {}  # word -> its index keys (build cache)
 
     def _add_words(self, text: str | None, entry: tuple[str, int]) -> None:
         for tok in name_tokens(text):
-            self.by_key["t:" + tok].add(entry)
-            sk = sound_key(tok)
-            if sk:
-                self.by_key["s:" + sk].add(entry)
+            keys = self._keys_of.get(tok)
+            if keys is None:
+                sk, mk = sound_key(tok), _match_key(tok)
+                keys = ("t:" + tok, *(("s:" + sk,) if sk else ()), *(("m:" + mk,) if mk else ()))
+                self._keys_of[tok] = keys
+            for key in keys:
+                self.by_key[key].add(entry)
 
     @classmethod
     def build(cls, case: Case, stamp: tuple[Any, ...]) -> NameIndex:
@@ -109,14 +121,18 @@ class NameIndex:
                     seen.add(r[f])
                     idx._add_words(r[f], ("r", row))
         idx.text_keys = sorted(k[2:] for k in idx.by_key if k.startswith("t:"))
+        idx._keys_of = {}
         log.info("name index: %d records, %d persons, %d keys in %.2fs", len(idx.records),
                  len(idx.persons), len(idx.by_key), time.perf_counter() - t0)
         return idx
 
     def _word_matches(self, tok: str) -> dict[tuple[str, int], float]:
         out: dict[tuple[str, int], float] = {}
-        for e in self.by_key.get("s:" + sound_key(tok), ()) if sound_key(tok) else ():
+        sk, mk = sound_key(tok), _match_key(tok)
+        for e in self.by_key.get("s:" + sk, ()) if sk else ():
             out[e] = 0.6
+        for e in self.by_key.get("m:" + mk, ()) if mk else ():
+            out[e] = 0.7
         if len(tok) >= 3:
             i = bisect.bisect_left(self.text_keys, tok)
             while i < len(self.text_keys) and self.text_keys[i].startswith(tok):
@@ -178,10 +194,21 @@ _indexes: dict[str, NameIndex] = {}
 
 
 def _stamp(case: Case) -> tuple[Any, ...]:
+    """Changes whenever records, lists, persons or links change (new ids, counts, linkage runs)."""
     db = case.db
-    head = db.scalar("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")
-    return (head, db.scalar("SELECT MAX(id) AS m FROM list_record"),
-            db.scalar("SELECT MAX(id) AS m FROM person"))
+    parts: list[Any] = []
+    for sql in (
+        "SELECT MAX(id) AS a, COUNT(*) AS b FROM list_record",
+        "SELECT MAX(id) AS a, SUM(active) AS b FROM victim_list",
+        "SELECT MAX(id) AS a, SUM(active) AS b FROM person",
+        "SELECT COUNT(*) AS a, MAX(person_id) AS b FROM record_person",
+    ):
+        row = db.query_one(sql)
+        parts.extend(row.values() if row else ())
+    if db.table_exists("link_run"):
+        row = db.query_one("SELECT MAX(id) AS a, MAX(finished_at) AS b FROM link_run")
+        parts.extend(row.values() if row else ())
+    return tuple(parts)
 
 
 def index_for(case: Case) -> NameIndex:
