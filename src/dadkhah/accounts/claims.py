@@ -62,6 +62,10 @@ DETAIL_FIELDS: dict[str, dict[str, Any]] = {
 _REQUIRED_DETAILS = {"org_relation": ("relation",), "kinship": ("relation",), "proceeding": ("forum",)}
 
 
+def _a(word: str) -> str:
+    return ("an " if word[:1] in "aeiou" else "a ") + word
+
+
 def _bool(value: Any, field: str) -> bool:
     if isinstance(value, bool):
         return value
@@ -81,7 +85,7 @@ def _clean_details(kind: str, details: Mapping[str, Any]) -> dict[str, Any]:
         if value is None or value == "":
             continue
         if key not in allowed:
-            problems.append(Problem(f"not a field of a {kind} claim ({', '.join(allowed)})", field=key, value=value))
+            problems.append(Problem(f"not a field of {_a(kind)} claim ({', '.join(allowed)})", field=key, value=value))
             continue
         rule = allowed[key]
         if rule is bool:
@@ -94,21 +98,21 @@ def _clean_details(kind: str, details: Mapping[str, Any]) -> dict[str, Any]:
             out[key] = str(value)
     for key in _REQUIRED_DETAILS.get(kind, ()):
         if key not in out:
-            problems.append(Problem(f"required for a {kind} claim", field=key))
+            problems.append(Problem(f"required for {_a(kind)} claim", field=key))
     if problems:
-        raise InputError(f"invalid details for a {kind} claim", problems)
+        raise InputError(f"invalid details for {_a(kind)} claim", problems)
     return out
 
 
 def _check_ref(kind: str, role: str, entity: Entity | None, allowed: tuple[str, ...]) -> None:
     if not allowed:
         if entity is not None and role == "object":
-            raise InputError(f"a {kind} claim has no object", [Problem("unexpected", field=role, value=entity.uid)])
+            raise InputError(f"{_a(kind)} claim has no object", [Problem("unexpected", field=role, value=entity.uid)])
         return
     if entity is None:
         if kind in {"intervention", "proceeding"} and role == "object":
             return
-        raise InputError(f"a {kind} claim needs a {role} ({' or '.join(allowed)})", [Problem("missing", field=role)])
+        raise InputError(f"{_a(kind)} claim needs {_a(role)} ({' or '.join(allowed)})", [Problem("missing", field=role)])
     if entity.type not in allowed:
         raise InputError(
             f"{role} of a {kind} claim must be a {' or '.join(allowed)}, not a {entity.type}",
@@ -169,7 +173,7 @@ def add_claim(
     conf = confidentiality or "restricted"
     _check(conf, CONFIDENTIALITIES, "confidentiality")
     if not citations:
-        raise InputError(f"a {kind} claim needs at least one citation", [Problem("no citation", field="citations")])
+        raise InputError(f"{_a(kind)} claim needs at least one citation", [Problem("no citation", field="citations")])
     subj_types, obj_types = CLAIM_SHAPES[kind]
     if kind == "figure":
         if not quantity:
@@ -222,7 +226,7 @@ def add_citation(db: Database, *, actor: str, citation: Citation, claim: str | N
     with db.transaction():
         claim_id = get_claim(db, claim).id if claim else None
         cid = _insert_citation(db, actor, citation, claim_id=claim_id, entity=entity)
-        out = _citations(db, "id = ?", (cid,))[0]
+        out = _citations(db, "c.id = ?", (cid,))[0]
         audit(db, actor=actor, action="accounts.citation.add", target=claim or (entity.uid if entity else ""),
               details=out.to_dict())
     return out
