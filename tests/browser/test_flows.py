@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from tests.browser.conftest import log_in, shot
 from tests.web.conftest import PASSWORD
 

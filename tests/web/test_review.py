@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from fastapi.testclient import TestClient
+from tests.web.conftest import login
 
 from dadkhah.store import Case
-from tests.web.conftest import login
 
 
 def _item_id(html: str) -> int:

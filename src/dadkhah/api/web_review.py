@@ -1,7 +1,8 @@
 """The review queue as the web workbench shows it.
 
-Linkage (:mod:`dadkhah.api.link`) owns the queue and the binding decisions; this module checks the
-user's permission, passes the user as the reviewer and shapes items for the pages: both records
+Linkage (:mod:`dadkhah.link.review`, also behind :mod:`dadkhah.api.link`) owns the queue and the
+binding decisions; this module runs them on the web process's open case (no reconnect per click),
+checks the user's permission, passes the user as the reviewer and shapes items for the pages: both records
 side by side, field by field, with the fields where they agree marked, and the queue's progress.
 """
 
@@ -9,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from dadkhah.api import link as link_api
 from dadkhah.api.auth import User, require
 from dadkhah.api.web_namekeys import is_persian
+from dadkhah.link import review as link_review
 from dadkhah.store import Case
 
 __all__ = ["FIELDS", "decide", "next_item", "progress", "undo"]
@@ -33,7 +34,7 @@ def progress(case: Case, *, user: User) -> dict[str, int]:
 def next_item(case: Case, *, user: User) -> dict[str, Any] | None:
     """The next pair to review (open before skipped, most probable first), or None."""
     require(user, "review")
-    items = link_api.review_queue(case.path, limit=1)
+    items = link_review.open_items(case.db, limit=1)
     if not items:
         return None
     item = items[0]
@@ -56,7 +57,7 @@ def next_item(case: Case, *, user: User) -> dict[str, Any] | None:
 def decide(case: Case, review_id: int, verdict: str, *, user: User, note: str | None = None) -> dict[str, Any]:
     """Record ``same``, ``not_same`` or ``skip`` on one item, as this user (audited, binding)."""
     require(user, "review")
-    decision = link_api.decide(case.path, review_id, verdict, reviewer=user.username, note=note)
+    decision = link_review.decide(case.db, review_id, verdict, reviewer=user.username, note=note)
     return {"review_id": review_id, "verdict": verdict,
             "decision_id": decision.id if decision else None}
 
@@ -64,5 +65,5 @@ def decide(case: Case, review_id: int, verdict: str, *, user: User, note: str | 
 def undo(case: Case, *, user: User) -> dict[str, Any]:
     """Revoke this user's latest decision and reopen its item."""
     require(user, "review")
-    d = link_api.undo_decision(case.path, reviewer=user.username)
+    d = link_review.undo(case.db, reviewer=user.username)
     return {"decision_id": d.id, "verdict": d.verdict, "record_a": d.record_a, "record_b": d.record_b}

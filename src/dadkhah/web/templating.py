@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_autoescape
 from starlette.responses import HTMLResponse
 
 from dadkhah import __version__
@@ -36,7 +36,7 @@ class Pages:
         self.env = Environment(
             loader=FileSystemLoader(_TEMPLATES),
             autoescape=select_autoescape(["html", "xml"], default_for_string=True),
-            undefined=StrictUndefined,
+            undefined=ChainableUndefined,  # optional keys of api dicts render as empty
             trim_blocks=True,
             lstrip_blocks=True,
         )
