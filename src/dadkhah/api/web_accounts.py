@@ -19,7 +19,7 @@ from dadkhah.errors import NotFound
 from dadkhah.store import Case
 
 __all__ = ["add_claim", "chain", "claims", "document", "documents", "organizations", "sites",
-           "timeline"]
+           "timeline", "visible_documents"]
 
 
 def _hidden_claims(case: Case, user: User) -> set[str]:
@@ -97,6 +97,19 @@ def documents(case: Case, *, user: User) -> list[dict[str, Any]]:
     return [{"id": i.id, "sha256": i.sha256, "title": i.title or i.original_name, "media_type": i.media_type,
              "size": i.size, "received_at": i.received_at, "confidentiality": i.confidentiality}
             for i in items if conf or i.confidentiality not in CONFIDENTIAL_LEVELS]
+
+
+def visible_documents(case: Case, hits: list[dict[str, Any]], *, user: User) -> list[dict[str, Any]]:
+    """Drop document search hits this user may not see (confidential items, for viewers)."""
+    if sees_confidential(user) or not hits:
+        return hits
+    ids = [int(h["id"]) for h in hits]
+    marks = ",".join("?" for _ in ids)
+    hidden = {int(r["id"]) for r in case.db.query(
+        f"SELECT e.id FROM evidence e LEFT JOIN evidence p ON p.id = e.derived_from WHERE e.id IN ({marks})"
+        " AND (e.confidentiality IN ('confidential', 'secret') OR p.confidentiality IN ('confidential', 'secret'))",
+        ids)}
+    return [h for h in hits if int(h["id"]) not in hidden]
 
 
 def document(case: Case, ref: str, *, user: User) -> dict[str, Any]:

@@ -24,11 +24,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from dadkhah.api import search as search_api
 from dadkhah.api.web_namekeys import is_persian, name_tokens, sound_key
 from dadkhah.names import match_key
 from dadkhah.store import Case
 
-__all__ = ["NameIndex", "PersonHit", "index_for", "search_persons"]
+__all__ = ["NameIndex", "PersonHit", "index_for", "search_documents", "search_persons"]
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,7 @@ class NameIndex:
         self.records: list[dict[str, Any]] = []
         self.persons: dict[int, dict[str, Any]] = {}
         self.records_of: dict[int, list[int]] = defaultdict(list)
+        self.row_of_record: dict[int, int] = {}  # list_record.id -> row number
         self._keys_of: dict[str, tuple[str, ...]] = {}  # word -> its index keys (build cache)
 
     def _add_words(self, text: str | None, entry: tuple[str, int]) -> None:
@@ -114,6 +116,7 @@ class NameIndex:
             pid = int(r["person_id"]) if r["person_id"] is not None else None
             idx.records.append({"pk": int(r["id"]), "list": r["list_name"],
                                 "record_id": r["record_id"], "name": name, "person": pid})
+            idx.row_of_record[int(r["id"])] = row
             if pid is not None:
                 idx.records_of[pid].append(row)
             seen: set[str] = set()
@@ -229,5 +232,38 @@ def index_for(case: Case) -> NameIndex:
 
 
 def search_persons(case: Case, query: str, *, limit: int = 50) -> tuple[list[PersonHit], list[dict[str, Any]]]:
-    """Persons whose names (or whose records' names) match ``query``, and unlinked matching records."""
-    return index_for(case).search(query, limit=limit)
+    """Persons whose names (or whose records' names) match ``query``, and unlinked matching records.
+
+    Name keys first; then the case's full-text index of records (any field: a city, a prison, a
+    note) adds the persons of further matching records, ranked after the name matches.
+    """
+    idx = index_for(case)
+    hits, unlinked = idx.search(query, limit=limit)
+    if len(hits) >= limit or not name_tokens(query):
+        return hits, unlinked
+    seen = {h.pk for h in hits} | {0}
+    seen_unlinked = {(r["list"], r["record_id"]) for r in unlinked}
+    for fts in search_api.search(case, query, limit=limit, kinds=("record",)):
+        row = idx.row_of_record.get(fts.id)
+        if row is None:
+            continue
+        rec = idx.records[row]
+        pk = rec["person"]
+        if pk is None:
+            if (rec["list"], rec["record_id"]) not in seen_unlinked:
+                unlinked.append(rec | {"score": 0.3})
+                seen_unlinked.add((rec["list"], rec["record_id"]))
+        elif pk not in seen and pk in idx.persons:
+            hits.append(idx._hit(pk, 0.3))
+            seen.add(pk)
+        if len(hits) >= limit:
+            break
+    return hits, unlinked[:limit]
+
+
+def search_documents(case: Case, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Documents whose text matches every word of ``query`` (full-text index), with a snippet."""
+    if not name_tokens(query):
+        return []
+    return [{"id": h.id, "title": h.title, "snippet": h.snippet}
+            for h in search_api.search(case, query, limit=limit, kinds=("document",))]

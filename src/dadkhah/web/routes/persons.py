@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from dadkhah.api import web_persons, web_search
+from dadkhah.api import web_accounts, web_persons, web_search
 from dadkhah.api.auth import User, require
 from dadkhah.web.deps import case_of, pages_of, settings_of
 from dadkhah.web.security import CurrentUser
@@ -19,10 +19,13 @@ def _search(request: Request, user: User, q: str, limit: int) -> dict[str, Any]:
     require(user, "read")
     q = q.strip()[:200]
     if not q:
-        return {"query": q, "persons": [], "unlinked_records": []}
+        return {"query": q, "persons": [], "unlinked_records": [], "documents": []}
     hits, unlinked = web_search.search_persons(case_of(request), q, limit=max(1, min(limit, 200)))
+    documents = web_accounts.visible_documents(
+        case_of(request), web_search.search_documents(case_of(request), q), user=user)
     return {
         "query": q,
+        "documents": documents,
         "persons": [h.to_dict() for h in hits],
         "unlinked_records": [{"list": r["list"], "record_id": r["record_id"], "name": r["name"]}
                              for r in unlinked],
