@@ -27,6 +27,7 @@ from fastapi.testclient import TestClient
 from dadkhah import __version__
 from dadkhah.api import auth as auth_api
 from dadkhah.store import init_case
+from dadkhah.store.search import index_records
 from dadkhah.web import WebSettings, create_app
 
 PASSWORD = "benchmark password"
@@ -71,6 +72,7 @@ def build_case(folder: Path, records: int, seed: int) -> tuple[Path, list[str]]:
         db.executemany("INSERT INTO list_record (id, list_id, record_id, raw, full_name)"
                        " VALUES (?, ?, ?, ?, ?)", rec_rows)
         db.executemany("INSERT INTO record_person (list_record_id, person_id) VALUES (?, ?)", link_rows)
+        index_records(db, [(r[0], r[4]) for r in rec_rows])  # the full-text index an import builds
         run = db.insert("INSERT INTO link_run (started_at, actor, engine, settings, input_hash, version)"
                         " VALUES (?, 'bench', 'bench', '{}', 'x', 'bench')", (now,))
         db.executemany("INSERT INTO link_review (run_id, record_a, record_b, match_probability, reason,"

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from dadkhah.api import auth as auth_api
 from dadkhah.store import Case, init_case, open_case
+from dadkhah.store.search import index_records
 from dadkhah.web import WebSettings, create_app
 
 PASSWORD = "correct horse battery"
@@ -52,6 +53,7 @@ def populate(case: Case, records: list[tuple[str, str, str, str | None, str | No
                 " VALUES (?, ?, ?, ?, ?, ?, ?)", (list_ids[lst], rid, raw, name, father, city, notes))
             db.execute("UPDATE victim_list SET record_count = record_count + 1 WHERE id = ?",
                        (list_ids[lst],))
+            index_records(db, [(rec, " ".join(x for x in (name, father, city, notes) if x))])
             if pkey is None:
                 continue
             if pkey not in persons:

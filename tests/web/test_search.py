@@ -75,3 +75,9 @@ def test_index_follows_new_records(client: TestClient, web_case: object) -> None
         web_case.db.execute("INSERT INTO record_person (list_record_id, person_id) VALUES (?, ?)", (rec, pid))
         audit(web_case.db, actor="test", action="test.add", target="record:E99")
     assert [p["id"] for p in client.get("/api/persons", params={"q": "بهروز"}).json()] == ["P-new"]
+
+
+def test_full_text_adds_persons_found_by_other_fields(client: TestClient) -> None:
+    login(client, "viewer")
+    persons = client.get("/api/persons", params={"q": "Rasht"}).json()  # a city, not a name
+    assert [p["id"] for p in persons] == ["P-p2"]
