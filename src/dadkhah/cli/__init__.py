@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import sys
 
-import click
 import typer
 
 from dadkhah import __version__
 from dadkhah.cli import accounts, case, estimate, link, report, simulate, web
 from dadkhah.cli.output import console, err_console
+from dadkhah.cli.clickcompat import click
 from dadkhah.errors import (
     Conflict,
     DadkhahError,
@@ -90,14 +90,14 @@ def main(argv: list[str] | None = None) -> int:
     except DadkhahError as e:
         err_console.print(f"[bold red]error:[/] {e}", highlight=False, markup=True, soft_wrap=True)
         return exit_code_for(e)
-    except click.exceptions.Exit as e:
-        return int(e.exit_code or 0)
-    except click.exceptions.Abort:
+    except typer.Exit as e:
+        return int(getattr(e, "exit_code", 0) or 0)
+    except typer.Abort:
         err_console.print("aborted")
         return 130
-    except click.ClickException as e:
+    except click.exceptions.ClickException as e:
         e.show(file=sys.stderr)
-        return 2 if isinstance(e, click.UsageError) else int(e.exit_code or 1)
+        return 2 if isinstance(e, click.exceptions.UsageError) else int(e.exit_code or 1)
     return int(result) if isinstance(result, int) else 0
 
 

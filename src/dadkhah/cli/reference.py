@@ -4,26 +4,31 @@ from __future__ import annotations
 
 import sys
 
-import click
 import typer
+
+from dadkhah.cli.clickcompat import click
 
 __all__ = ["markdown"]
 
 
-def _walk(cmd: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
-    out = [(path, cmd)]
-    if isinstance(cmd, click.Group):
+Chain = list[click.Command]
+
+
+def _walk(cmd: click.Command, path: list[str], chain: Chain) -> list[tuple[list[str], Chain]]:
+    chain = [*chain, cmd]
+    out = [(path, chain)]
+    if hasattr(cmd, "list_commands"):
         for name in sorted(cmd.list_commands(click.Context(cmd))):
             sub = cmd.get_command(click.Context(cmd), name)
             if sub is not None and not sub.hidden:
-                out.extend(_walk(sub, [*path, name]))
+                out.extend(_walk(sub, [*path, name], chain))
     return out
 
 
-def _plain_help(cmd: click.Command, path: list[str]) -> str:
+def _plain_help(cmd: click.Command, path: list[str], chain: list[click.Command]) -> str:
     parent: click.Context | None = None
-    for name in path[:-1]:
-        parent = click.Context(click.Command(name), info_name=name, parent=parent)
+    for name, owner in zip(path[:-1], chain[:-1], strict=True):
+        parent = click.Context(owner, info_name=name, parent=parent)
     ctx = click.Context(cmd, info_name=path[-1], parent=parent, terminal_width=100, max_content_width=100)
     formatter = ctx.make_formatter()
     click.Command.format_usage(cmd, ctx, formatter)
@@ -35,7 +40,7 @@ def _plain_help(cmd: click.Command, path: list[str]) -> str:
     if rows:
         with formatter.section("Options"):
             formatter.write_dl(rows)
-    if isinstance(cmd, click.Group):
+    if hasattr(cmd, "list_commands"):
         subs = [
             (name, (cmd.get_command(ctx, name) or cmd).get_short_help_str(80))
             for name in sorted(cmd.list_commands(ctx))
@@ -57,11 +62,12 @@ def markdown() -> str:
         "Generated from the commands' own `--help` by `make docs`; a test fails when it is out of date.",
         "",
     ]
-    for path, cmd in _walk(root, ["dadkhah"]):
+    for path, chain in _walk(root, ["dadkhah"], []):
+        cmd = chain[-1]
         parts.append("#" * min(len(path) + 1, 4) + " `" + " ".join(path) + "`")
         parts.append("")
         parts.append("```text")
-        parts.append(_plain_help(cmd, path))
+        parts.append(_plain_help(cmd, path, chain))
         parts.append("```")
         parts.append("")
     return "\n".join(parts)
