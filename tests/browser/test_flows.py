@@ -58,3 +58,39 @@ def test_escaped_markup_is_not_run(page: Any) -> None:
     page.goto("/persons?q=karimi")
     assert "<script>alert('x')</script> Karimi" in page.locator("table.results").inner_text()
     assert dialogs == []
+
+
+def test_review_decision_with_the_keyboard_and_undo(page: Any, live_case: Any) -> None:
+    log_in(page, "reviewer", PASSWORD)
+    page.goto("/review")
+    first = page.locator("[data-review-id]").get_attribute("data-review-id")
+    assert page.locator("tr.agree").count() >= 1 and page.locator("tr.differ").count() >= 1
+    shot(page, "review-pair")
+    page.keyboard.press("n")  # "not the same", through the data-key shortcut and htmx
+    page.wait_for_function(
+        "id => { const el = document.querySelector('[data-review-id]'); return el && el.dataset.reviewId !== id; }",
+        arg=first)
+    assert page.locator("p.ok").is_visible()
+    decision = live_case.db.query_one("SELECT verdict, reviewer FROM link_decision ORDER BY id DESC LIMIT 1")
+    assert decision["verdict"] == "not_same" and decision["reviewer"] == "reviewer"
+    shot(page, "review-after-decision")
+    page.click("button[data-key=u]")
+    page.wait_for_function(
+        "id => { const el = document.querySelector('[data-review-id]'); return el && el.dataset.reviewId === id; }",
+        arg=first)
+    assert page.console_errors == []
+
+
+def test_sites_map_draws_outline_and_markers(page: Any, live_case: Any) -> None:
+    from dadkhah.api import accounts as accounts_api
+
+    accounts_api.import_file(live_case, accounts_api.example_path(), actor="test")
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    log_in(page, "viewer", PASSWORD)
+    page.goto("/sites")
+    page.wait_for_selector("#map[data-loaded=true]", timeout=15000)
+    assert page.locator("#map path.leaflet-interactive").count() >= 32  # 31 provinces + sites
+    shot(page, "sites-map")
+    assert all(u.startswith(page.url.split("/sites")[0]) for u in requests), "a request left the server"
+    assert page.console_errors == []

@@ -20,8 +20,9 @@ def test_queue_shows_the_most_probable_pair_in_both_scripts(client: TestClient) 
     login(client, "reviewer")
     page = client.get("/review").text
     assert "زهرا کریمی" in page and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Karimi" in page
-    assert re.search(r'<tr class="agree"><th scope="row">city</th><td><bdi>تبریز</bdi></td><td><bdi>Tabriz</bdi>', page)
-    assert '<tr class="differ"><th scope="row">full_name</th>' in page
+    assert re.search(r'<tr class="agree" data-field="city"><th scope="row">City</th><td><bdi>تبریز</bdi></td>'
+                     r'<td><bdi>Tabriz</bdi>', page)
+    assert '<tr class="differ" data-field="full_name"><th scope="row">Full name</th>' in page
     assert "0 / 2" in page
     api = client.get("/api/review").json()
     assert api["progress"] == {"open": 2, "skipped": 0, "decided": 0, "total": 2}

@@ -10,7 +10,7 @@ from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_aut
 from starlette.responses import HTMLResponse
 
 from dadkhah import __version__
-from dadkhah.web.i18n import LANGUAGES, direction, localise_digits, translator
+from dadkhah.web.i18n import FIELD_LABELS, LANGUAGES, direction, localise_digits, translator
 from dadkhah.web.security import LANG_COOKIE
 
 __all__ = ["Pages", "language_of"]
@@ -56,6 +56,7 @@ class Pages:
             "languages": LANGUAGES,
             "_": gettext,
             "num": lambda v: localise_digits(v, lang),
+            "label": lambda f: gettext(FIELD_LABELS.get(f, f)),
             "case_name": self.case_name,
             "version": __version__,
         }
