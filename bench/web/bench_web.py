@@ -53,10 +53,16 @@ def build_case(folder: Path, records: int, seed: int) -> tuple[Path, list[str]]:
     persons = records // 2
     queries: list[str] = []
     with db.transaction():
-        fa = db.insert("INSERT INTO victim_list (name, imported_at, imported_by, record_count)"
-                       " VALUES ('list_fa', ?, 'bench', ?)", (now, persons))
-        en = db.insert("INSERT INTO victim_list (name, imported_at, imported_by, record_count)"
-                       " VALUES ('list_en', ?, 'bench', ?)", (now, persons))
+        fa = db.insert(
+            "INSERT INTO victim_list (name, imported_at, imported_by, record_count)"
+            " VALUES ('list_fa', ?, 'bench', ?)",
+            (now, persons),
+        )
+        en = db.insert(
+            "INSERT INTO victim_list (name, imported_at, imported_by, record_count)"
+            " VALUES ('list_en', ?, 'bench', ?)",
+            (now, persons),
+        )
         person_rows, rec_rows, link_rows = [], [], []
         for i in range(1, persons + 1):
             g, s = rng.choice(given), rng.choice(surnames)
@@ -66,18 +72,33 @@ def build_case(folder: Path, records: int, seed: int) -> tuple[Path, list[str]]:
             rec_rows.append((2 * i, en, f"E{i}", "{}", en_name))
             link_rows += [(2 * i - 1, i), (2 * i, i)]
             if len(queries) < 2000 and rng.random() < 0.05:
-                queries.append(fa_name if rng.random() < 0.5 else f"{rng.choice(g[1])} {rng.choice(s[1])}")
-        db.executemany("INSERT INTO person (id, uid, display_name, display_name_latin, created_at,"
-                       " created_by) VALUES (?, ?, ?, ?, ?, 'bench')", person_rows)
-        db.executemany("INSERT INTO list_record (id, list_id, record_id, raw, full_name)"
-                       " VALUES (?, ?, ?, ?, ?)", rec_rows)
-        db.executemany("INSERT INTO record_person (list_record_id, person_id) VALUES (?, ?)", link_rows)
+                queries.append(
+                    fa_name if rng.random() < 0.5 else f"{rng.choice(g[1])} {rng.choice(s[1])}"
+                )
+        db.executemany(
+            "INSERT INTO person (id, uid, display_name, display_name_latin, created_at,"
+            " created_by) VALUES (?, ?, ?, ?, ?, 'bench')",
+            person_rows,
+        )
+        db.executemany(
+            "INSERT INTO list_record (id, list_id, record_id, raw, full_name)"
+            " VALUES (?, ?, ?, ?, ?)",
+            rec_rows,
+        )
+        db.executemany(
+            "INSERT INTO record_person (list_record_id, person_id) VALUES (?, ?)", link_rows
+        )
         index_records(db, [(r[0], r[4]) for r in rec_rows])  # the full-text index an import builds
-        run = db.insert("INSERT INTO link_run (started_at, actor, engine, settings, input_hash, version)"
-                        " VALUES (?, 'bench', 'bench', '{}', 'x', 'bench')", (now,))
-        db.executemany("INSERT INTO link_review (run_id, record_a, record_b, match_probability, reason,"
-                       " status) VALUES (?, ?, ?, ?, 'bench', 'open')",
-                       [(run, 2 * i - 1, 2 * i + 2, 0.5) for i in range(1, 401)])
+        run = db.insert(
+            "INSERT INTO link_run (started_at, actor, engine, settings, input_hash, version)"
+            " VALUES (?, 'bench', 'bench', '{}', 'x', 'bench')",
+            (now,),
+        )
+        db.executemany(
+            "INSERT INTO link_review (run_id, record_a, record_b, match_probability, reason,"
+            " status) VALUES (?, ?, ?, ?, 'bench', 'open')",
+            [(run, 2 * i - 1, 2 * i + 2, 0.5) for i in range(1, 401)],
+        )
     auth_api.add_user(case, "bench", role="reviewer", password=PASSWORD, actor="bench")
     path = case.path
     case.close()
@@ -86,8 +107,12 @@ def build_case(folder: Path, records: int, seed: int) -> tuple[Path, list[str]]:
 
 def _ms(samples: list[float]) -> dict[str, float]:
     qs = statistics.quantiles(samples, n=100)
-    return {"n": len(samples), "median_ms": round(statistics.median(samples), 2),
-            "p95_ms": round(qs[94], 2), "max_ms": round(max(samples), 2)}
+    return {
+        "n": len(samples),
+        "median_ms": round(statistics.median(samples), 2),
+        "p95_ms": round(qs[94], 2),
+        "max_ms": round(max(samples), 2),
+    }
 
 
 def main() -> None:
@@ -126,17 +151,24 @@ def main() -> None:
                 if item is None:
                     break
                 t = time.perf_counter()
-                r = c.post(f"/review/{item.group(1)}", data={"verdict": "not_same", "csrf_token": csrf})
+                r = c.post(
+                    f"/review/{item.group(1)}", data={"verdict": "not_same", "csrf_token": csrf}
+                )
                 nxt = c.get(r.headers["location"])
                 review.append((time.perf_counter() - t) * 1000)
                 assert nxt.status_code == 200
     result = {
-        "benchmark": "web", "version": __version__, "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "benchmark": "web",
+        "version": __version__,
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.machine()} {platform.system()}, python {platform.python_version()}",
-        "records": args.records, "case_build_s": round(build_s, 2),
+        "records": args.records,
+        "case_build_s": round(build_s, 2),
         "first_search_with_index_build_s": round(index_s, 2),
-        "search_api": _ms(api), "search_page": _ms(html),
-        "queries_with_hits": found, "queries": len(api),
+        "search_api": _ms(api),
+        "search_page": _ms(html),
+        "queries_with_hits": found,
+        "queries": len(api),
         "review_round_trip": _ms(review),
         "targets": {"search_p95_ms": 100, "review_round_trip_ms": 100},
     }

@@ -69,15 +69,19 @@ def test_review_decision_with_the_keyboard_and_undo(page: Any, live_case: Any) -
     page.keyboard.press("n")  # "not the same", through the data-key shortcut and htmx
     page.wait_for_function(
         "id => { const el = document.querySelector('[data-review-id]'); return el && el.dataset.reviewId !== id; }",
-        arg=first)
+        arg=first,
+    )
     assert page.locator("p.ok").is_visible()
-    decision = live_case.db.query_one("SELECT verdict, reviewer FROM link_decision ORDER BY id DESC LIMIT 1")
+    decision = live_case.db.query_one(
+        "SELECT verdict, reviewer FROM link_decision ORDER BY id DESC LIMIT 1"
+    )
     assert decision["verdict"] == "not_same" and decision["reviewer"] == "reviewer"
     shot(page, "review-after-decision")
     page.click("button[data-key=u]")
     page.wait_for_function(
         "id => { const el = document.querySelector('[data-review-id]'); return el && el.dataset.reviewId === id; }",
-        arg=first)
+        arg=first,
+    )
     assert page.console_errors == []
 
 
@@ -92,5 +96,7 @@ def test_sites_map_draws_outline_and_markers(page: Any, live_case: Any) -> None:
     page.wait_for_selector("#map[data-loaded=true]", timeout=15000)
     assert page.locator("#map path.leaflet-interactive").count() >= 32  # 31 provinces + sites
     shot(page, "sites-map")
-    assert all(u.startswith(page.url.split("/sites")[0]) for u in requests), "a request left the server"
+    assert all(u.startswith(page.url.split("/sites")[0]) for u in requests), (
+        "a request left the server"
+    )
     assert page.console_errors == []

@@ -35,7 +35,10 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def populate(case: Case, records: list[tuple[str, str, str, str | None, str | None, str | None, str | None]] = RECORDS) -> None:
+def populate(
+    case: Case,
+    records: list[tuple[str, str, str, str | None, str | None, str | None, str | None]] = RECORDS,
+) -> None:
     """Write lists, records, persons and links straight into the tables (as the store and linkage do)."""
     db = case.db
     with db.transaction():
@@ -45,27 +48,46 @@ def populate(case: Case, records: list[tuple[str, str, str, str | None, str | No
             if lst not in list_ids:
                 list_ids[lst] = db.insert(
                     "INSERT INTO victim_list (name, imported_at, imported_by, record_count)"
-                    " VALUES (?, ?, 'test', 0)", (lst, _now()))
-            raw = json.dumps({"record_id": rid, "full_name": name, "tribunal_note": f"secret-{rid}"},
-                             ensure_ascii=False)
+                    " VALUES (?, ?, 'test', 0)",
+                    (lst, _now()),
+                )
+            raw = json.dumps(
+                {"record_id": rid, "full_name": name, "tribunal_note": f"secret-{rid}"},
+                ensure_ascii=False,
+            )
             rec = db.insert(
                 "INSERT INTO list_record (list_id, record_id, raw, full_name, father_name, city, notes)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)", (list_ids[lst], rid, raw, name, father, city, notes))
-            db.execute("UPDATE victim_list SET record_count = record_count + 1 WHERE id = ?",
-                       (list_ids[lst],))
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (list_ids[lst], rid, raw, name, father, city, notes),
+            )
+            db.execute(
+                "UPDATE victim_list SET record_count = record_count + 1 WHERE id = ?",
+                (list_ids[lst],),
+            )
             index_records(db, [(rec, " ".join(x for x in (name, father, city, notes) if x))])
             if pkey is None:
                 continue
             if pkey not in persons:
                 persons[pkey] = db.insert(
                     "INSERT INTO person (uid, display_name, created_at, created_by) VALUES (?, ?, ?, 'test')",
-                    (f"P-{pkey}", name, _now()))
+                    (f"P-{pkey}", name, _now()),
+                )
             elif not re.search("[\u0600-\u06ff]", name):
-                db.execute("UPDATE person SET display_name_latin = ? WHERE id = ?", (name, persons[pkey]))
-            db.execute("INSERT INTO record_person (list_record_id, person_id, match_probability)"
-                       " VALUES (?, ?, 0.97)", (rec, persons[pkey]))
-        add_review_pairs(case, [("khavaran_fa", "F3", "amnesty_en", "E10", 0.62),
-                                ("khavaran_fa", "F2", "amnesty_en", "E7", 0.41)])
+                db.execute(
+                    "UPDATE person SET display_name_latin = ? WHERE id = ?", (name, persons[pkey])
+                )
+            db.execute(
+                "INSERT INTO record_person (list_record_id, person_id, match_probability)"
+                " VALUES (?, ?, 0.97)",
+                (rec, persons[pkey]),
+            )
+        add_review_pairs(
+            case,
+            [
+                ("khavaran_fa", "F3", "amnesty_en", "E10", 0.62),
+                ("khavaran_fa", "F2", "amnesty_en", "E7", 0.41),
+            ],
+        )
 
 
 def add_review_pairs(case: Case, pairs: list[tuple[str, str, str, str, float]]) -> None:
@@ -73,16 +95,26 @@ def add_review_pairs(case: Case, pairs: list[tuple[str, str, str, str, float]]) 
     db = case.db
 
     def rec(lst: str, rid: str) -> int:
-        return int(db.scalar("SELECT r.id FROM list_record r JOIN victim_list l ON l.id = r.list_id"
-                             " WHERE l.name = ? AND r.record_id = ?", (lst, rid)))
+        return int(
+            db.scalar(
+                "SELECT r.id FROM list_record r JOIN victim_list l ON l.id = r.list_id"
+                " WHERE l.name = ? AND r.record_id = ?",
+                (lst, rid),
+            )
+        )
 
     with db.transaction():
-        run = db.insert("INSERT INTO link_run (started_at, actor, engine, settings, input_hash, version)"
-                        " VALUES (?, 'test', 'duckdb', '{}', 'x', 'test')", (_now(),))
+        run = db.insert(
+            "INSERT INTO link_run (started_at, actor, engine, settings, input_hash, version)"
+            " VALUES (?, 'test', 'duckdb', '{}', 'x', 'test')",
+            (_now(),),
+        )
         for la, ra, lb, rb, p in pairs:
-            db.execute("INSERT INTO link_review (run_id, record_a, record_b, match_probability, reason,"
-                       " status) VALUES (?, ?, ?, ?, 'review band', 'open')",
-                       (run, rec(la, ra), rec(lb, rb), p))
+            db.execute(
+                "INSERT INTO link_review (run_id, record_a, record_b, match_probability, reason,"
+                " status) VALUES (?, ?, ?, ?, 'review band', 'open')",
+                (run, rec(la, ra), rec(lb, rb), p),
+            )
 
 
 @pytest.fixture(scope="session")
@@ -127,8 +159,9 @@ def login(client: TestClient, username: str, password: str = PASSWORD) -> str:
     page = client.get("/login")
     token = _HIDDEN.search(page.text)
     assert token, "the login form has no CSRF token"
-    r = client.post("/login", data={"username": username, "password": password,
-                                    "csrf_token": token.group(1)})
+    r = client.post(
+        "/login", data={"username": username, "password": password, "csrf_token": token.group(1)}
+    )
     assert r.status_code == 303, r.text
     home = client.get("/")
     found = _HIDDEN.search(home.text)

@@ -42,21 +42,32 @@ def test_chain_timeline_and_claims(client: TestClient, accounts_case: Case) -> N
 def test_investigator_adds_a_claim_viewer_cannot(client: TestClient, accounts_case: Case) -> None:
     source = accounts_case.db.query_one("SELECT id, title FROM source ORDER BY id LIMIT 1")
     assert source is not None
-    form = {"kind": "name", "subject": "Hossein-Ali Nayyeri", "source": str(source["id"]),
-            "value_text": "seen at Evin in August",
-            "quote": "at Evin", "confidentiality": "confidential"}
+    form = {
+        "kind": "name",
+        "subject": "Hossein-Ali Nayyeri",
+        "source": str(source["id"]),
+        "value_text": "seen at Evin in August",
+        "quote": "at Evin",
+        "confidentiality": "confidential",
+    }
     csrf = login(client, "viewer")
     assert client.post("/claims", data=form | {"csrf_token": csrf}).status_code == 403
     client.cookies.clear()
     csrf = login(client, "investigator")
     assert "Add a claim" in client.get("/claims").text
     assert client.post("/claims", data=form | {"csrf_token": csrf}).status_code == 303
-    assert any(c["value_text"] == "seen at Evin in August" for c in client.get("/api/claims").json())
-    last = accounts_case.db.query_one("SELECT actor, action FROM audit_log ORDER BY id DESC LIMIT 1")
+    assert any(
+        c["value_text"] == "seen at Evin in August" for c in client.get("/api/claims").json()
+    )
+    last = accounts_case.db.query_one(
+        "SELECT actor, action FROM audit_log ORDER BY id DESC LIMIT 1"
+    )
     assert last is not None and last["actor"] == "investigator"
     client.cookies.clear()
     login(client, "viewer")  # the confidential claim is hidden from viewers
-    assert all(c["value_text"] != "seen at Evin in August" for c in client.get("/api/claims").json())
+    assert all(
+        c["value_text"] != "seen at Evin in August" for c in client.get("/api/claims").json()
+    )
 
 
 def test_sites_map_uses_bundled_assets_only(client: TestClient, accounts_case: Case) -> None:
@@ -70,15 +81,25 @@ def test_sites_map_uses_bundled_assets_only(client: TestClient, accounts_case: C
     provinces = [f for f in outline["features"] if "province" in f["properties"]]
     assert len(provinces) == 31
     assert client.get("/static/geo/iran-provinces.geojson").status_code == 200
-    for asset in ("vendor/leaflet/leaflet.js", "vendor/leaflet/LICENSE", "vendor/htmx/LICENSE",
-                  "vendor/vazirmatn/OFL.txt", "js/sites-map.js"):
+    for asset in (
+        "vendor/leaflet/leaflet.js",
+        "vendor/leaflet/LICENSE",
+        "vendor/htmx/LICENSE",
+        "vendor/vazirmatn/OFL.txt",
+        "js/sites-map.js",
+    ):
         assert (STATIC / asset).is_file(), asset
 
 
-def test_document_page_shows_hash_custody_and_mentions(client: TestClient, web_case: Case, tmp_path: Path) -> None:
+def test_document_page_shows_hash_custody_and_mentions(
+    client: TestClient, web_case: Case, tmp_path: Path
+) -> None:
     doc = tmp_path / "report.txt"
-    doc.write_text("In August 1988 Hossein-Ali Nayyeri chaired the commission at Evin Prison in Tehran.\n"
-                   "About 5,000 prisoners were executed. <b>not markup</b>\n", encoding="utf-8")
+    doc.write_text(
+        "In August 1988 Hossein-Ali Nayyeri chaired the commission at Evin Prison in Tehran.\n"
+        "About 5,000 prisoners were executed. <b>not markup</b>\n",
+        encoding="utf-8",
+    )
     evidence_api.add_files(web_case, [doc], title="A report")
     item = web_case.db.query_one("SELECT id, sha256 FROM evidence WHERE derived_from IS NULL")
     assert item is not None and item["sha256"] == hashlib.sha256(doc.read_bytes()).hexdigest()
@@ -86,9 +107,9 @@ def test_document_page_shows_hash_custody_and_mentions(client: TestClient, web_c
     assert "A report" in client.get("/documents").text
     page = client.get(f"/documents/{item['id']}").text
     assert item["sha256"] in page
-    assert "<mark class=\"m-place\"" in page or "<mark class=\"m-date\"" in page
+    assert '<mark class="m-place"' in page or '<mark class="m-date"' in page
     assert "&lt;b&gt;not markup&lt;/b&gt;" in page
     api = client.get(f"/api/documents/{item['id']}").json()
     assert api["custody"] and api["mentions"]
     text = api["text"]
-    assert all(text[m["start"]:m["end"]] == m["text"] for m in api["mentions"])
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in api["mentions"])

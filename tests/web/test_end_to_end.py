@@ -47,12 +47,18 @@ def test_hidden_check_flow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         r = c.post("/login", data={"username": "vera", "password": "viewer password 1"})
         assert r.status_code == 403 and "dadkhah_session" not in c.cookies
         token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
-        r = c.post("/login", data={"username": "vera", "password": "viewer password 1", "csrf_token": token})
+        r = c.post(
+            "/login",
+            data={"username": "vera", "password": "viewer password 1", "csrf_token": token},
+        )
         assert r.status_code == 303
         persons = c.get("/api/persons", params={"q": "محمد رضایی"}).json()
         assert persons, "the Persian search found nobody"
         records = {(rec["list"], rec["record_id"]) for rec in persons[0]["records"]}
         assert ("amnesty", "en1") in records and ("khavaran", "fa1") in records
         html = c.get("/persons", params={"q": "کریمی"}).text
-        assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert (
+            "<script>alert(1)</script>" not in html
+            and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        )
         assert c.get("/review").status_code == 403

@@ -21,8 +21,12 @@ def test_login_page_language_cookie(client: TestClient) -> None:
 
 def test_language_is_stored_per_user(client: TestClient, web_case: Case) -> None:
     csrf = login(client, "viewer")
-    assert client.post("/language", data={"language": "fa", "next": "/lists",
-                                           "csrf_token": csrf}).status_code == 303
+    assert (
+        client.post(
+            "/language", data={"language": "fa", "next": "/lists", "csrf_token": csrf}
+        ).status_code
+        == 303
+    )
     row = web_case.db.query_one("SELECT language FROM app_user WHERE username = 'viewer'")
     assert row is not None and row["language"] == "fa"
     page = client.get("/lists").text

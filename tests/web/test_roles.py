@@ -60,7 +60,13 @@ def test_not_found_has_the_pinned_shape(client: TestClient) -> None:
     login(client, "viewer")
     r = client.get("/api/persons/nobody")
     assert r.status_code == 404
-    assert r.json() == {"error": {"status": 404, "type": "NotFound",
-                                  "message": "no person 'nobody' in this case", "problems": []}}
+    assert r.json() == {
+        "error": {
+            "status": 404,
+            "type": "NotFound",
+            "message": "no person 'nobody' in this case",
+            "problems": [],
+        }
+    }
     page = client.get("/persons/nobody")
     assert page.status_code == 404 and "nobody" in page.text

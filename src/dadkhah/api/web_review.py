@@ -17,18 +17,44 @@ from dadkhah.store import Case
 
 __all__ = ["FIELDS", "decide", "next_item", "progress", "undo"]
 
-FIELDS = ("full_name", "given_name", "surname", "father_name", "sex", "birth_date", "birth_place",
-          "city", "province", "prison", "death_date", "death_place", "affiliation")
+FIELDS = (
+    "full_name",
+    "given_name",
+    "surname",
+    "father_name",
+    "sex",
+    "birth_date",
+    "birth_place",
+    "city",
+    "province",
+    "prison",
+    "death_date",
+    "death_place",
+    "affiliation",
+)
 
 
 def progress(case: Case, *, user: User) -> dict[str, int]:
     """How many review items are open, skipped and decided in the current queue."""
     require(user, "review")
-    counts = {r["status"]: int(r["n"]) for r in case.db.query(
-        "SELECT status, COUNT(*) AS n FROM link_review WHERE status IN ('open', 'skipped', 'decided')"
-        " GROUP BY status")}
-    open_, skipped, decided = counts.get("open", 0), counts.get("skipped", 0), counts.get("decided", 0)
-    return {"open": open_, "skipped": skipped, "decided": decided, "total": open_ + skipped + decided}
+    counts = {
+        r["status"]: int(r["n"])
+        for r in case.db.query(
+            "SELECT status, COUNT(*) AS n FROM link_review WHERE status IN ('open', 'skipped', 'decided')"
+            " GROUP BY status"
+        )
+    }
+    open_, skipped, decided = (
+        counts.get("open", 0),
+        counts.get("skipped", 0),
+        counts.get("decided", 0),
+    )
+    return {
+        "open": open_,
+        "skipped": skipped,
+        "decided": decided,
+        "total": open_ + skipped + decided,
+    }
 
 
 def next_item(case: Case, *, user: User) -> dict[str, Any] | None:
@@ -42,28 +68,61 @@ def next_item(case: Case, *, user: User) -> dict[str, Any] | None:
     for f in FIELDS:
         a, b = item.left.fields.get(f), item.right.fields.get(f)
         if a or b:
-            rows.append({"field": f, "left": a, "right": b,
-                         "agreement": item.agreement.get(f, "missing" if not (a and b) else
-                                                         ("agree" if a == b else "differ"))})
+            rows.append(
+                {
+                    "field": f,
+                    "left": a,
+                    "right": b,
+                    "agreement": item.agreement.get(
+                        f, "missing" if not (a and b) else ("agree" if a == b else "differ")
+                    ),
+                }
+            )
+
     def side(r: Any) -> dict[str, Any]:
         name = r.fields.get("full_name") or " ".join(
-            r.fields[k] for k in ("given_name", "surname") if r.fields.get(k))
-        return {"id": r.id, "list": r.list_name, "record_id": r.record_id, "person": r.person_uid,
-                "name": name, "script": "fa" if is_persian(name) else "latin"}
-    return {"id": item.id, "probability": item.probability, "reason": item.reason,
-            "status": item.status, "left": side(item.left), "right": side(item.right), "rows": rows}
+            r.fields[k] for k in ("given_name", "surname") if r.fields.get(k)
+        )
+        return {
+            "id": r.id,
+            "list": r.list_name,
+            "record_id": r.record_id,
+            "person": r.person_uid,
+            "name": name,
+            "script": "fa" if is_persian(name) else "latin",
+        }
+
+    return {
+        "id": item.id,
+        "probability": item.probability,
+        "reason": item.reason,
+        "status": item.status,
+        "left": side(item.left),
+        "right": side(item.right),
+        "rows": rows,
+    }
 
 
-def decide(case: Case, review_id: int, verdict: str, *, user: User, note: str | None = None) -> dict[str, Any]:
+def decide(
+    case: Case, review_id: int, verdict: str, *, user: User, note: str | None = None
+) -> dict[str, Any]:
     """Record ``same``, ``not_same`` or ``skip`` on one item, as this user (audited, binding)."""
     require(user, "review")
     decision = link_review.decide(case.db, review_id, verdict, reviewer=user.username, note=note)
-    return {"review_id": review_id, "verdict": verdict,
-            "decision_id": decision.id if decision else None}
+    return {
+        "review_id": review_id,
+        "verdict": verdict,
+        "decision_id": decision.id if decision else None,
+    }
 
 
 def undo(case: Case, *, user: User) -> dict[str, Any]:
     """Revoke this user's latest decision and reopen its item."""
     require(user, "review")
     d = link_review.undo(case.db, reviewer=user.username)
-    return {"decision_id": d.id, "verdict": d.verdict, "record_a": d.record_a, "record_b": d.record_b}
+    return {
+        "decision_id": d.id,
+        "verdict": d.verdict,
+        "record_a": d.record_a,
+        "record_b": d.record_b,
+    }

@@ -114,8 +114,15 @@ class NameIndex:
             row = len(idx.records)
             name = _record_name(r)
             pid = int(r["person_id"]) if r["person_id"] is not None else None
-            idx.records.append({"pk": int(r["id"]), "list": r["list_name"],
-                                "record_id": r["record_id"], "name": name, "person": pid})
+            idx.records.append(
+                {
+                    "pk": int(r["id"]),
+                    "list": r["list_name"],
+                    "record_id": r["record_id"],
+                    "name": name,
+                    "person": pid,
+                }
+            )
             idx.row_of_record[int(r["id"])] = row
             if pid is not None:
                 idx.records_of[pid].append(row)
@@ -126,8 +133,13 @@ class NameIndex:
                     idx._add_words(r[f], ("r", row))
         idx.text_keys = sorted(k[2:] for k in idx.by_key if k.startswith("t:"))
         idx._keys_of = {}
-        log.info("name index: %d records, %d persons, %d keys in %.2fs", len(idx.records),
-                 len(idx.persons), len(idx.by_key), time.perf_counter() - t0)
+        log.info(
+            "name index: %d records, %d persons, %d keys in %.2fs",
+            len(idx.records),
+            len(idx.persons),
+            len(idx.by_key),
+            time.perf_counter() - t0,
+        )
         return idx
 
     def _word_matches(self, tok: str) -> dict[tuple[str, int], float]:
@@ -169,7 +181,9 @@ class NameIndex:
                 continue
             if pk in self.persons:
                 person_score[pk] = max(person_score.get(pk, 0.0), s)
-        ranked = sorted(person_score, key=lambda pk: (-person_score[pk], -len(self.records_of[pk]), pk))
+        ranked = sorted(
+            person_score, key=lambda pk: (-person_score[pk], -len(self.records_of[pk]), pk)
+        )
         hits = [self._hit(pk, person_score[pk] / len(words)) for pk in ranked[:limit]]
         unlinked.sort(key=lambda r: (-r["score"], r["list"], r["record_id"]))
         return hits, unlinked[:limit]
@@ -187,8 +201,13 @@ class NameIndex:
             if latin is None and r["name"] and not is_persian(r["name"]):
                 latin = r["name"]
         return PersonHit(
-            id=str(p["uid"]), pk=pk, display_name=fa, display_name_latin=latin,
-            records=[{"list": r["list"], "record_id": r["record_id"], "name": r["name"]} for r in recs],
+            id=str(p["uid"]),
+            pk=pk,
+            display_name=fa,
+            display_name_latin=latin,
+            records=[
+                {"list": r["list"], "record_id": r["record_id"], "name": r["name"]} for r in recs
+            ],
             score=score,
         )
 
@@ -231,7 +250,9 @@ def index_for(case: Case) -> NameIndex:
         return idx
 
 
-def search_persons(case: Case, query: str, *, limit: int = 50) -> tuple[list[PersonHit], list[dict[str, Any]]]:
+def search_persons(
+    case: Case, query: str, *, limit: int = 50
+) -> tuple[list[PersonHit], list[dict[str, Any]]]:
     """Persons whose names (or whose records' names) match ``query``, and unlinked matching records.
 
     Name keys first; then the case's full-text index of records (any field: a city, a prison, a
@@ -265,5 +286,7 @@ def search_documents(case: Case, query: str, *, limit: int = 20) -> list[dict[st
     """Documents whose text matches every word of ``query`` (full-text index), with a snippet."""
     if not name_tokens(query):
         return []
-    return [{"id": h.id, "title": h.title, "snippet": h.snippet}
-            for h in search_api.search(case, query, limit=limit, kinds=("document",))]
+    return [
+        {"id": h.id, "title": h.title, "snippet": h.snippet}
+        for h in search_api.search(case, query, limit=limit, kinds=("document",))
+    ]

@@ -68,7 +68,9 @@ def users_list(
 
 
 @users_app.command("disable")
-def users_disable(case: Path = CASE, name: str = typer.Argument(..., help="The user name.")) -> None:
+def users_disable(
+    case: Path = CASE, name: str = typer.Argument(..., help="The user name.")
+) -> None:
     """Disable a user and end their sessions. Example: dadkhah users disable my-case sara"""
     with open_workbench_case(case) as c:
         auth_api.disable_user(c, name, actor="cli")
@@ -91,7 +93,9 @@ def users_set_role(
 def users_set_password(
     case: Path = CASE,
     name: str = typer.Argument(..., help="The user name."),
-    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read it from standard input."),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read it from standard input."
+    ),
 ) -> None:
     """Set a new password (ends the user's sessions). Example: dadkhah users set-password my-case sara"""
     password = _read_password(password_stdin)
@@ -114,7 +118,8 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     cookie_secure: str = typer.Option(
-        "auto", "--cookie-secure",
+        "auto",
+        "--cookie-secure",
         help="auto (Secure cookies over HTTPS), always (behind a TLS proxy), never (plain-HTTP localhost).",
     ),
     language: str = typer.Option("en", "--language", help="Language before login: en or fa."),
@@ -124,12 +129,21 @@ def serve(
 
     from dadkhah.web import WebSettings, create_app
 
-    settings = WebSettings(case_path=case, cookie_secure=cookie_secure,  # type: ignore[arg-type]
-                           default_language=language)
+    settings = WebSettings(
+        case_path=case,
+        cookie_secure=cookie_secure,  # type: ignore[arg-type]
+        default_language=language,
+    )
     app = create_app(settings)
     console.print(f"Dadkhah workbench for {case} on http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=True,
-                forwarded_allow_ips="127.0.0.1")
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="info",
+        proxy_headers=True,
+        forwarded_allow_ips="127.0.0.1",
+    )
 
 
 def register(app: typer.Typer) -> None:

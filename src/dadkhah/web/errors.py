@@ -70,13 +70,17 @@ def _is_api(request: Request) -> bool:
 
 
 def install_error_handlers(app: FastAPI, pages: Pages) -> None:
-    def answer(request: Request, status: int, kind: str, message: str,
-               problems: list[dict[str, Any]]) -> Response:
+    def answer(
+        request: Request, status: int, kind: str, message: str, problems: list[dict[str, Any]]
+    ) -> Response:
         if _is_api(request):
             return JSONResponse(error_body(status, kind, message, problems), status_code=status)
-        return pages.render(request, "error.html", {"status": status, "kind": kind,
-                                                     "message": message, "problems": problems},
-                            status_code=status)
+        return pages.render(
+            request,
+            "error.html",
+            {"status": status, "kind": kind, "message": message, "problems": problems},
+            status_code=status,
+        )
 
     async def on_dadkhah(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, DadkhahError)
@@ -84,8 +88,13 @@ def install_error_handlers(app: FastAPI, pages: Pages) -> None:
         if status >= 500:
             log.error("error serving %s: %s", request.url.path, exc, exc_info=exc)
         problems = [
-            {"message": p.message, "file": p.file, "line": p.line, "field": p.field,
-             "value": None if p.value is None else str(p.value)}
+            {
+                "message": p.message,
+                "file": p.file,
+                "line": p.line,
+                "field": p.field,
+                "value": None if p.value is None else str(p.value),
+            }
             for p in getattr(exc, "problems", ())
         ]
         message = str(exc.args[0]) if isinstance(exc, InputError) and exc.args else str(exc)
@@ -98,9 +107,16 @@ def install_error_handlers(app: FastAPI, pages: Pages) -> None:
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        problems = [{"message": str(e.get("msg")), "file": None, "line": None,
-                     "field": ".".join(str(x) for x in e.get("loc", ())), "value": None}
-                    for e in exc.errors()]
+        problems = [
+            {
+                "message": str(e.get("msg")),
+                "file": None,
+                "line": None,
+                "field": ".".join(str(x) for x in e.get("loc", ())),
+                "value": None,
+            }
+            for e in exc.errors()
+        ]
         return answer(request, 400, "InputError", "invalid request parameters", problems)
 
     app.add_exception_handler(DadkhahError, on_dadkhah)

@@ -27,11 +27,21 @@ Translator = Callable[[str], str]
 
 #: How record fields are named on pages (the msgids of their translations).
 FIELD_LABELS: dict[str, str] = {
-    "full_name": "Full name", "given_name": "Given name", "surname": "Surname",
-    "father_name": "Father's name", "sex": "Sex", "birth_date": "Birth date",
-    "birth_place": "Birth place", "city": "City", "province": "Province", "prison": "Prison",
-    "death_date": "Death date", "death_place": "Death place", "affiliation": "Affiliation",
-    "notes": "Notes", "source_ref": "Source reference",
+    "full_name": "Full name",
+    "given_name": "Given name",
+    "surname": "Surname",
+    "father_name": "Father's name",
+    "sex": "Sex",
+    "birth_date": "Birth date",
+    "birth_place": "Birth place",
+    "city": "City",
+    "province": "Province",
+    "prison": "Prison",
+    "death_date": "Death date",
+    "death_place": "Death place",
+    "affiliation": "Affiliation",
+    "notes": "Notes",
+    "source_ref": "Source reference",
 }
 
 

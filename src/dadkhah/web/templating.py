@@ -41,8 +41,14 @@ class Pages:
             lstrip_blocks=True,
         )
 
-    def render(self, request: Request, template: str, context: dict[str, Any] | None = None,
-               *, status_code: int = 200) -> HTMLResponse:
+    def render(
+        self,
+        request: Request,
+        template: str,
+        context: dict[str, Any] | None = None,
+        *,
+        status_code: int = 200,
+    ) -> HTMLResponse:
         lang = language_of(request, self.default_language)
         gettext = translator(lang)
         session = getattr(request.state, "session", None)
@@ -56,7 +62,7 @@ class Pages:
             "languages": LANGUAGES,
             "_": gettext,
             "num": lambda v: localise_digits(v, lang),
-            "label": lambda f: gettext(FIELD_LABELS.get(f, f)),
+            "label": lambda f: gettext(FIELD_LABELS.get(str(f), str(f))),
             "case_name": self.case_name,
             "version": __version__,
         }

@@ -15,32 +15,53 @@ from dadkhah.web.security import CurrentUser
 router = APIRouter()
 
 
-
 @router.get("/claims", include_in_schema=False)
 def claims_page(request: Request, user: CurrentUser, kind: str = "", status: str = "") -> Response:
     rows = web_accounts.claims(case_of(request), user=user, kind=kind, status=status)
-    return pages_of(request).render(request, "accounts/claims.html",
-                                    {"claims": rows, "kind": kind, "status": status, "kinds": CLAIM_KINDS})
+    return pages_of(request).render(
+        request,
+        "accounts/claims.html",
+        {"claims": rows, "kind": kind, "status": status, "kinds": CLAIM_KINDS},
+    )
 
 
 @router.get("/api/claims", tags=["accounts"])
-def claims_api(request: Request, user: CurrentUser, kind: str = "", status: str = "") -> list[dict[str, Any]]:
+def claims_api(
+    request: Request, user: CurrentUser, kind: str = "", status: str = ""
+) -> list[dict[str, Any]]:
     """Claims with their citations (confidential ones left out for viewers)."""
     return web_accounts.claims(case_of(request), user=user, kind=kind, status=status)
 
 
 @router.post("/claims", include_in_schema=False)
 def claims_add(
-    request: Request, user: CurrentUser, kind: Annotated[str, Form()], source: Annotated[str, Form()],
-    subject: Annotated[str, Form()] = "", object: Annotated[str, Form()] = "",
-    value_text: Annotated[str, Form()] = "", quote: Annotated[str, Form()] = "",
-    page: Annotated[str, Form()] = "", date: Annotated[str, Form()] = "",
+    request: Request,
+    user: CurrentUser,
+    kind: Annotated[str, Form()],
+    source: Annotated[str, Form()],
+    subject: Annotated[str, Form()] = "",
+    object: Annotated[str, Form()] = "",
+    value_text: Annotated[str, Form()] = "",
+    quote: Annotated[str, Form()] = "",
+    page: Annotated[str, Form()] = "",
+    date: Annotated[str, Form()] = "",
     status: Annotated[str, Form()] = "work needed",
     confidentiality: Annotated[str, Form()] = "restricted",
 ) -> Response:
-    web_accounts.add_claim(case_of(request), user=user, kind=kind, source=source, subject=subject,
-                           object=object, value_text=value_text, quote=quote, page=page,
-                           date=date or None, status=status, confidentiality=confidentiality)
+    web_accounts.add_claim(
+        case_of(request),
+        user=user,
+        kind=kind,
+        source=source,
+        subject=subject,
+        object=object,
+        value_text=value_text,
+        quote=quote,
+        page=page,
+        date=date or None,
+        status=status,
+        confidentiality=confidentiality,
+    )
     return RedirectResponse("/claims", status_code=303)
 
 
@@ -57,11 +78,21 @@ def timeline_api(request: Request, user: CurrentUser, person: str) -> dict[str, 
 
 
 @router.get("/chain", include_in_schema=False)
-def chain_page(request: Request, user: CurrentUser, org: str = "", date: str = "1988-08-01") -> Response:
+def chain_page(
+    request: Request, user: CurrentUser, org: str = "", date: str = "1988-08-01"
+) -> Response:
     case = case_of(request)
     data = web_accounts.chain(case, org, date, user=user) if org else None
-    return pages_of(request).render(request, "accounts/chain.html", {
-        "orgs": web_accounts.organizations(case, user=user), "org": org, "date": date, "chain": data})
+    return pages_of(request).render(
+        request,
+        "accounts/chain.html",
+        {
+            "orgs": web_accounts.organizations(case, user=user),
+            "org": org,
+            "date": date,
+            "chain": data,
+        },
+    )
 
 
 @router.get("/api/chain", tags=["accounts"])
@@ -84,8 +115,11 @@ def sites_api(request: Request, user: CurrentUser) -> dict[str, Any]:
 
 @router.get("/documents", include_in_schema=False)
 def documents_page(request: Request, user: CurrentUser) -> Response:
-    return pages_of(request).render(request, "documents/index.html",
-                                    {"documents": web_accounts.documents(case_of(request), user=user)})
+    return pages_of(request).render(
+        request,
+        "documents/index.html",
+        {"documents": web_accounts.documents(case_of(request), user=user)},
+    )
 
 
 @router.get("/api/documents", tags=["documents"])
@@ -96,8 +130,9 @@ def documents_api(request: Request, user: CurrentUser) -> list[dict[str, Any]]:
 
 @router.get("/documents/{ref}", include_in_schema=False)
 def document_page(request: Request, user: CurrentUser, ref: str) -> Response:
-    return pages_of(request).render(request, "documents/detail.html",
-                                    web_accounts.document(case_of(request), ref, user=user))
+    return pages_of(request).render(
+        request, "documents/detail.html", web_accounts.document(case_of(request), ref, user=user)
+    )
 
 
 @router.get("/api/documents/{ref}", tags=["documents"])

@@ -22,13 +22,15 @@ def _search(request: Request, user: User, q: str, limit: int) -> dict[str, Any]:
         return {"query": q, "persons": [], "unlinked_records": [], "documents": []}
     hits, unlinked = web_search.search_persons(case_of(request), q, limit=max(1, min(limit, 200)))
     documents = web_accounts.visible_documents(
-        case_of(request), web_search.search_documents(case_of(request), q), user=user)
+        case_of(request), web_search.search_documents(case_of(request), q), user=user
+    )
     return {
         "query": q,
         "documents": documents,
         "persons": [h.to_dict() for h in hits],
-        "unlinked_records": [{"list": r["list"], "record_id": r["record_id"], "name": r["name"]}
-                             for r in unlinked],
+        "unlinked_records": [
+            {"list": r["list"], "record_id": r["record_id"], "name": r["name"]} for r in unlinked
+        ],
     }
 
 
@@ -45,7 +47,9 @@ def persons_page(request: Request, user: CurrentUser, q: str = "") -> Response:
 
 
 @router.get("/api/persons", tags=["persons"])
-def persons_api(request: Request, user: CurrentUser, q: str = "", limit: int = 50) -> list[dict[str, Any]]:
+def persons_api(
+    request: Request, user: CurrentUser, q: str = "", limit: int = 50
+) -> list[dict[str, Any]]:
     """Persons whose names match ``q`` in any script or spelling, best first.
 
     Each person has ``id``, ``display_name`` (Persian script), ``display_name_latin``, ``names`` and
@@ -58,8 +62,9 @@ def persons_api(request: Request, user: CurrentUser, q: str = "", limit: int = 5
 def person_page(request: Request, user: CurrentUser, person_id: str) -> Response:
     require(user, "read")
     person = web_persons.get_person(case_of(request), person_id, user=user)
-    return pages_of(request).render(request, "persons/detail.html",
-                                    person | {"fields": web_persons.RECORD_FIELDS})
+    return pages_of(request).render(
+        request, "persons/detail.html", person | {"fields": web_persons.RECORD_FIELDS}
+    )
 
 
 @router.get("/api/persons/{person_id}", tags=["persons"])
@@ -72,8 +77,9 @@ def person_api(request: Request, user: CurrentUser, person_id: str) -> dict[str,
 @router.get("/lists", include_in_schema=False)
 def lists_page(request: Request, user: CurrentUser) -> Response:
     require(user, "read")
-    return pages_of(request).render(request, "lists/index.html",
-                                    {"lists": web_persons.list_lists(case_of(request))})
+    return pages_of(request).render(
+        request, "lists/index.html", {"lists": web_persons.list_lists(case_of(request))}
+    )
 
 
 @router.get("/api/lists", tags=["lists"])
@@ -86,14 +92,18 @@ def lists_api(request: Request, user: CurrentUser) -> list[dict[str, Any]]:
 @router.get("/lists/{name}", include_in_schema=False)
 def list_page(request: Request, user: CurrentUser, name: str, offset: int = 0) -> Response:
     require(user, "read")
-    data = web_persons.get_list(case_of(request), name, user=user, offset=offset,
-                                limit=settings_of(request).page_size)
-    return pages_of(request).render(request, "lists/detail.html",
-                                    data | {"fields": web_persons.RECORD_FIELDS})
+    data = web_persons.get_list(
+        case_of(request), name, user=user, offset=offset, limit=settings_of(request).page_size
+    )
+    return pages_of(request).render(
+        request, "lists/detail.html", data | {"fields": web_persons.RECORD_FIELDS}
+    )
 
 
 @router.get("/api/lists/{name}", tags=["lists"])
-def list_api(request: Request, user: CurrentUser, name: str, offset: int = 0, limit: int = 100) -> dict[str, Any]:
+def list_api(
+    request: Request, user: CurrentUser, name: str, offset: int = 0, limit: int = 100
+) -> dict[str, Any]:
     """One list and a page of its records."""
     require(user, "read")
     return web_persons.get_list(case_of(request), name, user=user, offset=offset, limit=limit)

@@ -29,13 +29,19 @@ def review_page(request: Request, user: CurrentUser, done: str = "") -> Response
     case = case_of(request)
     progress = web_review.progress(case, user=user)
     item = web_review.next_item(case, user=user)
-    return pages_of(request).render(request, "review/queue.html",
-                                    {"progress": progress, "item": item, "done": done})
+    return pages_of(request).render(
+        request, "review/queue.html", {"progress": progress, "item": item, "done": done}
+    )
 
 
 @router.post("/review/{review_id}", include_in_schema=False)
-def review_decide(request: Request, user: CurrentUser, review_id: int,
-                  verdict: Annotated[str, Form()], note: Annotated[str, Form()] = "") -> Response:
+def review_decide(
+    request: Request,
+    user: CurrentUser,
+    review_id: int,
+    verdict: Annotated[str, Form()],
+    note: Annotated[str, Form()] = "",
+) -> Response:
     web_review.decide(case_of(request), review_id, verdict, user=user, note=note or None)
     return RedirectResponse(f"/review?done={verdict}", status_code=303)
 
@@ -50,16 +56,20 @@ def review_undo(request: Request, user: CurrentUser) -> Response:
 def review_api(request: Request, user: CurrentUser) -> dict[str, Any]:
     """The next item to review and the queue's progress (reviewers and above)."""
     case = case_of(request)
-    return {"progress": web_review.progress(case, user=user),
-            "item": web_review.next_item(case, user=user)}
+    return {
+        "progress": web_review.progress(case, user=user),
+        "item": web_review.next_item(case, user=user),
+    }
 
 
 @router.post("/api/review/{review_id}", tags=["review"])
-def review_decide_api(request: Request, user: CurrentUser, review_id: int,
-                      decision: Decision) -> dict[str, Any]:
+def review_decide_api(
+    request: Request, user: CurrentUser, review_id: int, decision: Decision
+) -> dict[str, Any]:
     """Record ``same``, ``not_same`` or ``skip`` (send the session's CSRF token as X-CSRF-Token)."""
-    return web_review.decide(case_of(request), review_id, decision.verdict, user=user,
-                             note=decision.note)
+    return web_review.decide(
+        case_of(request), review_id, decision.verdict, user=user, note=decision.note
+    )
 
 
 @router.post("/api/review-undo", tags=["review"])
