@@ -113,3 +113,13 @@ def test_document_page_shows_hash_custody_and_mentions(
     assert api["custody"] and api["mentions"]
     text = api["text"]
     assert all(text[m["start"] : m["end"]] == m["text"] for m in api["mentions"])
+
+
+def test_person_page_shows_claims_with_citations(client: TestClient, accounts_case: Case) -> None:
+    login(client, "viewer")
+    person = accounts_api.get_entity(accounts_case, "Hossein-Ali Nayyeri")
+    data = client.get(f"/api/persons/{person.uid}").json()
+    assert data["claims"], "the person's claims are missing"
+    assert all(c["citations"] for c in data["claims"] if c["kind"] == "posting")
+    page = client.get(f"/persons/{person.uid}").text
+    assert f"/timeline/{person.uid}" in page

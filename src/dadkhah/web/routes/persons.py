@@ -58,10 +58,24 @@ def persons_api(
     return list(_search(request, user, q, limit)["persons"])
 
 
+def _person(request: Request, user: User, person_id: str) -> dict[str, Any]:
+    require(user, "read")
+    case = case_of(request)
+    person = web_persons.get_person(case, person_id, user=user)
+    names = [
+        n for n in (person["person"]["display_name"], person["person"]["display_name_latin"]) if n
+    ]
+    docs: dict[int, dict[str, Any]] = {}
+    for name in names:
+        for d in web_search.search_documents(case, name, limit=10):
+            docs.setdefault(int(d["id"]), d)
+    person["documents"] = web_accounts.visible_documents(case, list(docs.values()), user=user)
+    return person
+
+
 @router.get("/persons/{person_id}", include_in_schema=False)
 def person_page(request: Request, user: CurrentUser, person_id: str) -> Response:
-    require(user, "read")
-    person = web_persons.get_person(case_of(request), person_id, user=user)
+    person = _person(request, user, person_id)
     return pages_of(request).render(
         request, "persons/detail.html", person | {"fields": web_persons.RECORD_FIELDS}
     )
@@ -69,9 +83,9 @@ def person_page(request: Request, user: CurrentUser, person_id: str) -> Response
 
 @router.get("/api/persons/{person_id}", tags=["persons"])
 def person_api(request: Request, user: CurrentUser, person_id: str) -> dict[str, Any]:
-    """One person: ``person``, ``records`` (every list), ``acts``, ``claims`` (with citations), ``kin``."""
-    require(user, "read")
-    return web_persons.get_person(case_of(request), person_id, user=user)
+    """One person: ``person``, ``records`` (every list), ``acts``, ``claims`` (with citations),
+    ``kin`` and ``documents`` whose text names them."""
+    return _person(request, user, person_id)
 
 
 @router.get("/lists", include_in_schema=False)
