@@ -79,14 +79,33 @@ def test_kosovo_best_aic_among_named_is_mth_chao_with_its_interval() -> None:
     assert all("aic" in c.criteria for c in est.runners_up)
 
 
-@pytest.mark.parametrize(
-    ("model", "expected"),
-    [("M0", 75.4), ("Mt", 75.1), ("Mh-chao", 79.8), ("Mh-darroch", 90.4),
-     ("Mth-poisson2", 81.1)],
-)
-def test_hare_named_models_match_rcapture(model: str, expected: float) -> None:
+# Rcapture closedp.t(hare), from the package's own example output:
+# abundance, standard error, deviance, residual df, AIC
+HARE_CLOSEDP = {
+    "M0": (75.4, 3.5, 68.516, 61, 154.707),
+    "Mt": (75.1, 3.4, 58.314, 56, 154.505),
+    "Mh-chao": (79.8, 6.4, 58.023, 58, 150.214),
+    "Mh-poisson2": (81.5, 5.7, 59.107, 60, 147.298),
+    "Mh-darroch": (90.4, 11.6, 61.600, 60, 149.791),
+    "Mh-gamma3.5": (100.6, 21.7, 62.771, 60, 150.961),
+    "Mth-chao": (79.6, 6.3, 47.115, 52, 151.305),
+    "Mth-poisson2": (81.1, 5.6, 48.137, 55, 146.327),
+    "Mth-darroch": (90.5, 11.7, 50.706, 55, 148.896),
+    "Mth-gamma3.5": (101.6, 22.4, 51.956, 55, 150.147),
+    "Mb": (81.1, 8.3, 67.027, 60, 155.217),
+    "Mbh": (74.2, 14.6, 63.257, 59, 153.447),
+}
+
+
+@pytest.mark.parametrize("model", NAMED_MODELS)
+def test_hare_every_named_model_matches_rcapture(model: str) -> None:
     est = LogLinear(model).fit(hare())
-    assert round(est.estimate, 1) == expected
+    abundance, se, deviance, df, aic = HARE_CLOSEDP[model]
+    assert round(est.estimate, 1) == abundance
+    assert est.std_error is not None and round(est.std_error, 1) == se
+    assert round(est.diagnostics["deviance"], 3) == pytest.approx(deviance, abs=0.0011)
+    assert est.diagnostics["df"] == df
+    assert round(est.diagnostics["aic"], 3) == pytest.approx(aic, abs=0.0011)
 
 
 def test_hare_mth_poisson2_profile_interval_and_aic() -> None:
@@ -162,6 +181,17 @@ def test_bad_settings_are_refused_up_front() -> None:
 def test_search_refuses_too_many_lists_for_full_order() -> None:
     with pytest.raises(EstimationError, match="max_order"):
         LogLinear("best-bic").fit(hare())
+
+
+def test_two_lists_seber_example_matches_rcapture() -> None:
+    # Seber (1982) p. 107, from Rcapture's closedp examples
+    h = CaptureHistories(("A", "B"), np.array([[1, 1], [1, 0], [0, 1]]),
+                         np.array([167, 781, 254]))
+    assert round(LogLinear("M0").fit(h).estimate, 1) == 2805.6
+    assert round(LogLinear("Mt").fit(h).estimate, 1) == 2389.9
+    mb = LogLinear("Mb").fit(h)
+    assert round(mb.estimate, 1) == 1295.0
+    assert mb.std_error is not None and round(mb.std_error, 1) == 17.3
 
 
 def test_two_lists_allow_only_m0_mt_mb() -> None:

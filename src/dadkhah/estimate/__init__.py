@@ -31,8 +31,8 @@ __all__ = [
 #: Method name -> (module, class) of its estimator; modules are imported when first asked for.
 _REGISTRY: dict[str, tuple[str, str]] = {
     "lcmcr": ("dadkhah.estimate.lcmcr", "LatentClassEstimator"),
-    "loglinear": ("dadkhah.estimate.loglinear", "LogLinearEstimator"),
-    "dga": ("dadkhah.estimate.dga", "DecomposableBMAEstimator"),
+    "loglinear": ("dadkhah.estimate.loglinear", "LogLinear"),
+    "dga": ("dadkhah.estimate.dga", "Dga"),
 }
 
 METHODS: tuple[str, ...] = tuple(_REGISTRY)

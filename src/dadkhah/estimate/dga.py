@@ -191,7 +191,7 @@ class Dga:
             post = posterior(table, p, delta, graphs, grid, self.prior, top_k=self.top_graphs)
             return post, bool(post.pmf[-max(1, grid.size // 4):].sum() > 1e-3)
         size = max(2_000, 4 * n)
-        cap = max(100_000, 100 * n)
+        cap = max(20_000, 20 * n)
         while True:
             grid = np.arange(0, size + 1)
             post = posterior(table, p, delta, graphs, grid, self.prior, top_k=self.top_graphs)

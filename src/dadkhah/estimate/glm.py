@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import gammaln
 
+_QUIET = {"over": "ignore", "divide": "ignore", "invalid": "ignore", "under": "ignore"}
+
 __all__ = ["BatchFit", "PoissonFit", "fit_poisson", "fit_poisson_batch", "poisson_loglik"]
 
 EPSILON = 1e-8
@@ -89,6 +91,30 @@ def _independent_columns(x: np.ndarray) -> np.ndarray:
     return np.asarray(kept, dtype=np.intp)
 
 
+def _weighted_least_squares(xw: np.ndarray, zw: np.ndarray) -> np.ndarray:
+    """Least squares by QR, as R's ``Cdqrls`` (better conditioned than normal equations when
+    some fitted cells go to zero)."""
+    q, r = np.linalg.qr(xw)
+    try:
+        out: np.ndarray = np.linalg.solve(r, q.T @ zw)
+    except np.linalg.LinAlgError:
+        out = np.linalg.lstsq(xw, zw, rcond=None)[0]
+    return out
+
+
+def _inverse_information(xw: np.ndarray) -> np.ndarray:
+    """``(X'WX)^-1`` from the QR factor of ``sqrt(W) X``: ``R^-1 R^-T``."""
+    _, r = np.linalg.qr(xw)
+    try:
+        r_inv = np.linalg.inv(r)
+    except np.linalg.LinAlgError:
+        out: np.ndarray = np.linalg.pinv(xw.T @ xw)
+        return out
+    inv: np.ndarray = r_inv @ r_inv.T
+    return inv
+
+
+@np.errstate(**_QUIET)  # type: ignore[arg-type]
 def fit_poisson(
     y: np.ndarray,
     x: np.ndarray,
@@ -106,17 +132,12 @@ def fit_poisson(
     eta: np.ndarray = np.log(mu)
     dev_old = _deviance(y, mu)
     beta: np.ndarray = np.zeros(keep.size)
-    xtwx = np.eye(max(keep.size, 1))
     converged = False
     iterations = 0
     for iterations in range(1, max_iterations + 1):  # noqa: B007
         z = eta + (y - mu) / mu
-        xtwx = xk.T @ (xk * mu[:, None])
-        rhs = xk.T @ (mu * z)
-        try:
-            beta_new = np.linalg.solve(xtwx, rhs)
-        except np.linalg.LinAlgError:
-            beta_new = np.linalg.lstsq(xtwx, rhs, rcond=None)[0]
+        root_w = np.sqrt(mu)
+        beta_new = _weighted_least_squares(xk * root_w[:, None], z * root_w)
         eta_new = xk @ beta_new
         mu_new = np.exp(np.minimum(eta_new, 700.0))
         dev = _deviance(y, mu_new)
@@ -135,11 +156,7 @@ def fit_poisson(
         dev_old = dev
     # covariance at the final means (R uses the weights of the last iteration; the difference
     # is below the convergence tolerance)
-    xtwx = xk.T @ (xk * mu[:, None])
-    try:
-        cov_k = np.linalg.inv(xtwx)
-    except np.linalg.LinAlgError:
-        cov_k = np.linalg.pinv(xtwx)
+    cov_k = _inverse_information(xk * np.sqrt(mu)[:, None])
     coef = np.full(n_col, np.nan)
     coef[keep] = beta
     cov = np.full((n_col, n_col), np.nan)
@@ -169,6 +186,7 @@ class BatchFit:
     converged: np.ndarray
 
 
+@np.errstate(**_QUIET)  # type: ignore[arg-type]
 def fit_poisson_batch(y: np.ndarray, designs: np.ndarray, *,
                       max_iterations: int = MAX_ITERATIONS,
                       epsilon: float = EPSILON) -> BatchFit:
@@ -198,16 +216,17 @@ def fit_poisson_batch(y: np.ndarray, designs: np.ndarray, *,
             break
         m = mu[idx]
         z = eta[idx] + (y[None, :] - m) / m
+        # normal equations: fast on stacks of small designs (single fits use QR)
         xtw = xt[idx] * m[:, None, :]
         xtwx = xtw @ x[idx]
-        rhs = (xtw @ z[:, :, None])[:, :, 0]
-        new = np.zeros_like(rhs)
+        rhs = xtw @ z[:, :, None]
+        new = np.zeros((idx.size, n_col))
         try:
-            new = np.linalg.solve(xtwx, rhs[:, :, None])[:, :, 0]
+            new = np.linalg.solve(xtwx, rhs)[:, :, 0]
         except np.linalg.LinAlgError:
             for k in range(idx.size):
                 try:
-                    new[k] = np.linalg.solve(xtwx[k], rhs[k])
+                    new[k] = np.linalg.solve(xtwx[k], rhs[k])[:, 0]
                 except np.linalg.LinAlgError:
                     singular[idx[k]] = True
         eta_new = (x[idx] @ new[:, :, None])[:, :, 0]
@@ -220,15 +239,19 @@ def fit_poisson_batch(y: np.ndarray, designs: np.ndarray, *,
         converged[idx[done]] = True
         active[idx[done]] = False
         dev_old[idx] = dev
-    xtwx = (xt * mu[:, None, :]) @ x
     var0 = np.full(n_models, np.nan)
-    for k in range(n_models):
-        if singular[k]:
-            continue
-        try:
-            var0[k] = np.linalg.inv(xtwx[k])[0, 0]
-        except np.linalg.LinAlgError:
-            singular[k] = True
+    info = (xt * mu[:, None, :]) @ x
+    unit = np.zeros((n_col, 1))
+    unit[0, 0] = 1.0
+    ok = np.flatnonzero(~singular)
+    try:
+        var0[ok] = np.linalg.solve(info[ok], np.broadcast_to(unit, (ok.size, n_col, 1)))[:, 0, 0]
+    except np.linalg.LinAlgError:
+        for k in ok.tolist():
+            try:
+                var0[k] = float(np.linalg.solve(info[k], unit)[0, 0])
+            except np.linalg.LinAlgError:
+                singular[k] = True
     with np.errstate(divide="ignore", invalid="ignore"):
         ll = np.where(ypos, y * np.log(mu), 0.0) - mu - gammaln(y + 1.0)
         terms = np.where(ypos, y * np.log(ysafe / mu), 0.0)

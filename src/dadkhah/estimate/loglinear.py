@@ -211,6 +211,9 @@ class LogLinear:
         if not math.isfinite(fit.abundance):
             raise EstimationError(f"model {fit.model} gives no finite abundance on this table "
                                   "(a cell the model needs is empty); choose another model")
+        if fit.abundance < n:
+            notes.append(f"model {fit.model} gives {fit.abundance:,.1f}, fewer than the "
+                         f"{n:,.0f} people observed: the model does not fit this table")
         diagnostics: dict[str, Any] = {
             "deviance": fit.deviance,
             "df": fit.df,
@@ -224,8 +227,13 @@ class LogLinear:
             lower, upper = lognormal_interval(n, fit.abundance, fit.std_error, self.level)
             kind = LOGNORMAL_KIND
         else:
-            profile = profile_interval(y, n, fit, level=self.level,
-                                       upper_factor=self.upper_factor)
+            try:
+                profile = profile_interval(y, n, fit, level=self.level,
+                                           upper_factor=self.upper_factor)
+            except (ValueError, ArithmeticError) as e:
+                raise EstimationError(f"model {fit.model}: the profile likelihood of N cannot "
+                                      f"be computed on this table ({e}); choose another "
+                                      "model") from e
             lower = profile.lower
             upper = profile.upper if profile.upper is not None else math.inf
             if profile.upper is None:
@@ -234,6 +242,9 @@ class LogLinear:
                              "estimate): the data barely bound the population from above")
             if profile.lower <= n:
                 notes.append("the lower bound of the interval is the number observed")
+            if not profile.lower <= fit.abundance <= upper:
+                notes.append(f"the estimate {fit.abundance:,.1f} lies outside its profile "
+                             "interval: the model fits this table badly")
             diagnostics["profile_mode"] = profile.mode
             kind = PROFILE_KIND
         diagnostics.update(extra)

@@ -100,11 +100,24 @@ def _drop_negative_eta(
 def _abundance(n: float, fit: PoissonFit) -> tuple[float, float]:
     b0 = float(fit.coef[0])
     var0 = float(fit.cov[0, 0])
-    n0 = math.exp(b0)
-    return n + n0, math.sqrt(max(n0 + n0 * n0 * var0, 0.0))
+    with np.errstate(over="ignore", invalid="ignore"):
+        n0 = float(np.exp(b0))
+        var = n0 + n0 * n0 * var0
+    return n + n0, math.sqrt(var) if var >= 0 else math.nan
 
 
+@np.errstate(over="ignore", invalid="ignore", divide="ignore")
 def _behavioural(name: str, fit: PoissonFit, n_lists: int) -> tuple[float, float]:
+    b = fit.coef
+    if not np.all(np.isfinite(b)) or np.max(np.abs(b)) > 700:
+        return math.nan, math.nan
+    try:
+        return _behavioural_closed_form(name, fit, n_lists)
+    except (OverflowError, ZeroDivisionError):
+        return math.nan, math.nan
+
+
+def _behavioural_closed_form(name: str, fit: PoissonFit, n_lists: int) -> tuple[float, float]:
     b = fit.coef
     t = n_lists
     if name == "Mb":
@@ -217,8 +230,10 @@ def search_hierarchical(y: np.ndarray, n: float, n_lists: int,
                                    single.converged)
                 continue
             b0 = float(batch.intercept[k])
-            n0 = math.exp(b0)
-            se = math.sqrt(max(n0 + n0 * n0 * float(batch.intercept_var[k]), 0.0))
+            with np.errstate(over="ignore", invalid="ignore"):
+                n0 = float(np.exp(b0))
+                var = n0 + n0 * n0 * float(batch.intercept_var[k])
+            se = math.sqrt(var) if var >= 0 else math.nan
             rank = int(batch.rank[k])
             loglik = float(batch.loglik[k])
             out[i] = SearchRow(
@@ -242,6 +257,7 @@ def _cormack_correction(n0: float, total: float) -> float:
     return float(n0_log + gammaln(total + 1.0) - total * math.log(total) - gammaln(n0 + 1.0))
 
 
+@np.errstate(over="ignore", invalid="ignore", divide="ignore")
 def profile_interval(y: np.ndarray, n: float, model: ModelFit, *, level: float = 0.95,
                      upper_factor: float = 3.0) -> ProfileInterval:
     """Profile-likelihood interval for ``N`` under ``model`` (Rcapture's ``closedpCI.t``)."""
@@ -269,10 +285,14 @@ def profile_interval(y: np.ndarray, n: float, model: ModelFit, *, level: float =
         return loglik(v) - floor
 
     lower = float(n)
-    if gap(float(n)) < 0:
+    if gap(float(n)) < 0 and mode - n > 1e-3:
         lower = float(optimize.brentq(gap, n, mode, xtol=1e-4))
+        if lower - n < 1e-3:
+            lower = float(n)
     limit = upper_factor * n_hat
     upper: float | None = None
+    if not math.isfinite(limit) or not math.isfinite(mode):
+        return ProfileInterval(mode=mode, lower=lower, upper=None, search_limit=limit)
     if gap(limit) < 0:
         upper = float(optimize.brentq(gap, mode, limit, xtol=1e-4))
     return ProfileInterval(mode=mode, lower=lower, upper=upper, search_limit=limit)

@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations
 
 import numpy as np
@@ -193,10 +194,12 @@ def _maximal(terms: Sequence[int]) -> tuple[int, ...]:
     return tuple(sorted(kept, key=_term_key))
 
 
+@cache
 def _term_key(mask: int) -> tuple[int, str]:
     return (-bin(mask).count("1"), _digits(mask))
 
 
+@cache
 def _digits(mask: int) -> str:
     return "".join(str(j + 1) for j in range(mask.bit_length()) if mask >> j & 1)
 
@@ -207,26 +210,31 @@ def hierarchical_name(generators: Sequence[int]) -> str:
 
 
 def hierarchical_terms(generators: Sequence[int]) -> list[int]:
-    """Every non-empty term the model contains, by order then lexically."""
+    """Every non-empty term the model contains (as bitmasks), by order then by bitmask."""
     terms: set[int] = set()
     for g in generators:
         sub = g
         while sub:
             terms.add(sub)
             sub = (sub - 1) & g
-    return sorted(terms, key=lambda m: (bin(m).count("1"), _digits(m)))
+    return sorted(terms, key=lambda m: (bin(m).count("1"), m))
+
+
+@cache
+def _term_columns(n_lists: int) -> np.ndarray:
+    """Column ``m`` is the indicator that a pattern includes every list of bitmask ``m``."""
+    hist = patterns_in_rcapture_order(n_lists).astype(np.int64)
+    codes = hist @ (1 << np.arange(n_lists, dtype=np.int64))
+    masks = np.arange(1 << n_lists, dtype=np.int64)
+    cols: np.ndarray = ((codes[:, None] & masks[None, :]) == masks[None, :]).astype(float)
+    cols.setflags(write=False)
+    return cols
 
 
 def hierarchical_design(generators: Sequence[int], n_lists: int) -> np.ndarray:
     """Design (no intercept) of a hierarchical model, rows in Rcapture's order."""
-    hist = patterns_in_rcapture_order(n_lists).astype(float)
-    cols = []
-    for term in hierarchical_terms(generators):
-        idx = [j for j in range(n_lists) if term >> j & 1]
-        cols.append(np.prod(hist[:, idx], axis=1))
-    if not cols:
-        return np.zeros((hist.shape[0], 0))
-    return np.column_stack(cols)
+    terms = hierarchical_terms(generators)
+    return _term_columns(n_lists)[:, terms]
 
 
 def enumerate_hierarchical(n_lists: int, max_order: int) -> Iterator[tuple[int, ...]]:

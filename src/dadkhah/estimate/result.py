@@ -133,6 +133,36 @@ class Estimate:
         """A copy with ``seconds`` set (estimators time themselves and call this last)."""
         return replace(self, seconds=float(seconds))
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, draws: np.ndarray | None = None) -> Estimate:
+        """Rebuild an estimate from :meth:`to_dict` output (strata and runners-up included)."""
+        diagnostics = dict(data.get("diagnostics") or {})
+        notes = tuple(diagnostics.pop("warnings", ()) or ())
+        std_error = diagnostics.pop("std_error", None)
+        strata = data.get("strata")
+        return cls(
+            method=str(data["method"]),
+            model=data.get("model"),
+            estimate=float(data["estimate"]),
+            lower=float(data["lower"]) if data.get("lower") is not None else math.nan,
+            upper=float(data["upper"]) if data.get("upper") is not None else math.nan,
+            interval_prob=float(data["interval_prob"]),
+            interval_kind=str(data["interval_kind"]),
+            observed=int(data["observed"]),
+            lists=tuple(data.get("lists") or ()),
+            input_sha256=str(data["input_sha256"]),
+            settings=dict(data.get("settings") or {}),
+            seed=data.get("seed"),
+            strata={k: cls.from_dict(v) for k, v in strata.items()} if strata else None,
+            draws=draws,
+            std_error=std_error,
+            diagnostics=diagnostics,
+            runners_up=tuple(Candidate(**c) for c in data.get("runners_up") or ()),
+            warnings=notes,
+            version=str(data.get("version", __version__)),
+            seconds=float(data.get("seconds") or 0.0),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of ``dadkhah estimate --json`` (keys in :data:`JSON_KEYS`).
 

@@ -1,0 +1,282 @@
+"""The Gibbs sampler of the latent-class model, compiled with numba.
+
+The model (Manrique-Vallier 2016) for N people, J lists and K latent classes::
+
+    x_ij | z_i = k  ~ Bernoulli(lambda_jk)        independently over lists j
+    z_i             ~ Categorical(pi)
+    pi              ~ stick-breaking(alpha), truncated at K (V_K = 1)
+    lambda_jk       ~ Beta(1, 1)
+    alpha           ~ Gamma(a_alpha, rate b_alpha)
+    p(N)            ∝ 1 / N
+
+Only people with some x_ij = 1 are observed (n of them). One sweep draws, in order:
+
+1. ``N0 = N - n | lambda, pi``: with the 1/N prior and the unseen's classes summed out, the
+   posterior is Negative-Binomial(n, 1 - p0), where ``p0 = sum_k pi_k prod_j (1 - lambda_jk)`` is
+   the probability of being missed by every list.
+2. the classes of the observed: the ``n_c`` people of pattern ``c`` split over classes as
+   Multinomial(n_c, w_c), ``w_ck ∝ pi_k prod_j lambda_jk^x_cj (1 - lambda_jk)^(1 - x_cj)``;
+3. the classes of the ``N0`` unseen: Multinomial(N0, w_0), ``w_0k ∝ pi_k prod_j (1 - lambda_jk)``;
+4. ``lambda_jk ~ Beta(1 + s_jk, 1 + n_k - s_jk)`` with ``n_k`` the people (seen and unseen) in
+   class k and ``s_jk`` those of them on list j;
+5. ``V_k ~ Beta(1 + n_k, alpha + sum_{h>k} n_h)`` for k < K, ``pi_k = V_k prod_{h<k} (1 - V_h)``;
+6. ``alpha ~ Gamma(a_alpha + K - 1, rate b_alpha - sum_{k<K} log(1 - V_k))``.
+
+Everything works on the table of patterns: a sweep costs O(patterns × K × J) whatever N is. The
+stick-breaking weights are kept in logs because ``1 - V_k`` underflows when alpha is small.
+Random numbers come from :mod:`dadkhah.estimate.variates`; each chain carries its own generator
+state, so a chain is reproducible from its seed whichever thread runs it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+from dadkhah.estimate.variates import (
+    State,
+    binomial_btrs,
+    binomial_inversion,
+    gamma,
+    log_gamma,
+    poisson,
+    uniform,
+)
+
+__all__ = ["TRACE_FIELDS", "run_chain"]
+
+#: Columns of the trace that :func:`run_chain` returns, one row per kept draw.
+TRACE_FIELDS = ("N", "alpha", "classes_used", "p_missed")
+
+# at most this many people of one pattern get their classes one by one (else by binomials)
+_ONE_BY_ONE = 12
+# below this, a pattern's summed class weight is recomputed in logs
+_TINY = 1e-250
+
+
+@njit(cache=True, nogil=True)
+def _row_weights_in_logs(row: np.ndarray, log_lam: np.ndarray, log_mu: np.ndarray,
+                         log_pi: np.ndarray, out: np.ndarray) -> None:
+    """Class weights of one pattern computed in logs and scaled so the largest is 1."""
+    n_lists, n_classes = log_lam.shape
+    best = -np.inf
+    for k in range(n_classes):
+        lw = log_pi[k]
+        for j in range(n_lists):
+            lw += log_lam[j, k] if row[j] else log_mu[j, k]
+        out[k] = lw
+        best = max(best, lw)
+    for k in range(n_classes):
+        out[k] = math.exp(out[k] - best) if out[k] > -np.inf else 0.0
+
+
+@njit(cache=True, nogil=True)
+def run_chain(patterns: np.ndarray, counts: np.ndarray, n_classes: int, a_alpha: float,
+              b_alpha: float, burn_in: int, n_draws: int, thin: int, st: State) -> np.ndarray:
+    """Run one chain; return its trace, shape (n_draws, 4): N, alpha, classes used, p0.
+
+    ``patterns`` (m×J, 0/1) and ``counts`` (m, all positive) are the rows of the table with
+    people in them. ``st`` is the chain's generator state.
+
+    The hot loops are written out in this one function on purpose: numba does not inline calls
+    that take arrays, and their reference counting would cost more than the work.
+    """
+    n_pat, n_lists = patterns.shape
+    n_rows = n_pat + 1  # row 0: the unseen (all-zero pattern)
+    rows = np.zeros((n_rows, n_lists), dtype=np.int64)
+    rows[1:, :] = patterns
+    people = np.zeros(n_rows, dtype=np.int64)
+    people[1:] = counts
+    n_obs = 0
+    for c in range(n_pat):
+        n_obs += counts[c]
+
+    # factor[j, x, k]: probability that list j does (x=1) or does not (x=0) see class k
+    factor = np.empty((n_lists, 2, n_classes))
+    log_lam = np.empty((n_lists, n_classes))
+    log_mu = np.empty((n_lists, n_classes))
+    pi = np.empty(n_classes)
+    log_pi = np.empty(n_classes)
+    weights = np.empty((n_rows, n_classes))
+    row_total = np.empty(n_rows)
+    order = np.arange(n_classes)
+    tail = np.empty(n_classes)
+    alloc = np.zeros(n_classes, dtype=np.int64)
+    n_k = np.zeros(n_classes, dtype=np.int64)
+    s_jk = np.zeros((n_lists, n_classes), dtype=np.int64)
+
+    # start: lambda from its prior, alpha at its prior mean (at most 1)
+    for j in range(n_lists):
+        for k in range(n_classes):
+            u, st = uniform(st)
+            u = min(max(u, 1e-12), 1.0 - 1e-12)
+            factor[j, 1, k] = u
+            factor[j, 0, k] = 1.0 - u
+            log_lam[j, k] = math.log(u)
+            log_mu[j, k] = math.log1p(-u)
+    # class weights start as a stick broken in halves (1/2, 1/4, ...), the last class holding
+    # the rest; equal weights let the chain settle with the big class last, where the
+    # truncated prior then holds alpha high, a trap the Gibbs moves leave very slowly
+    log_half = math.log(0.5)
+    for k in range(n_classes):
+        log_pi[k] = (k + 1) * log_half if k < n_classes - 1 else (n_classes - 1) * log_half
+        pi[k] = math.exp(log_pi[k])
+    alpha = min(a_alpha / b_alpha, 1.0)
+
+    trace = np.empty((n_draws, 4))
+    total_iter = burn_in + n_draws * thin
+    kept = 0
+    for it in range(total_iter):
+        # class weights of every row: w_ck = pi_k prod_j P(x_cj | class k)
+        for c in range(n_rows):
+            total = 0.0
+            for k in range(n_classes):
+                w = pi[k]
+                for j in range(n_lists):
+                    w *= factor[j, rows[c, j], k]
+                weights[c, k] = w
+                total += w
+            if total < _TINY:
+                _row_weights_in_logs(rows[c], log_lam, log_mu, log_pi, weights[c])
+                total = 0.0
+                for k in range(n_classes):
+                    total += weights[c, k]
+                row_total[c] = -total  # negative: scaled, not a probability
+            else:
+                row_total[c] = total
+
+        # 1. the number unseen, their classes summed out: Negative-Binomial(n, 1 - p0), drawn as
+        #    Poisson(Gamma(n) p0 / (1 - p0))
+        p0 = max(row_total[0], 0.0)
+        p0 = min(p0, 1.0 - 1e-15)
+        g, st = gamma(st, float(n_obs))
+        n0, st = poisson(st, g * (p0 / (1.0 - p0)))
+        people[0] = n0
+
+        # 2-3. split each row's people over the classes (largest classes first)
+        for k in range(n_classes):  # insertion sort of the classes by weight, largest first
+            pos = k
+            while pos > 0 and pi[order[pos - 1]] < pi[k]:
+                order[pos] = order[pos - 1]
+                pos -= 1
+            order[pos] = k
+        for k in range(n_classes):
+            n_k[k] = 0
+            for j in range(n_lists):
+                s_jk[j, k] = 0
+        for c in range(n_rows):
+            n = people[c]
+            if n == 0:
+                continue
+            for k in range(n_classes):
+                alloc[k] = 0
+            total = abs(row_total[c])
+            if n <= _ONE_BY_ONE:
+                # one by one: a uniform each, found in the cumulative weights
+                for _ in range(n):
+                    u, st = uniform(st)
+                    u *= total
+                    pos = 0
+                    k = order[0]
+                    while pos < n_classes - 1:
+                        w = weights[c, k]
+                        if u < w:
+                            break
+                        u -= w
+                        pos += 1
+                        k = order[pos]
+                    while weights[c, k] <= 0.0:  # rounding pushed past the last class
+                        pos -= 1
+                        k = order[pos]
+                    alloc[k] += 1
+            else:
+                acc = 0.0
+                for pos in range(n_classes - 1, -1, -1):
+                    acc += weights[c, order[pos]]
+                    tail[pos] = acc
+                remaining = n
+                for pos in range(n_classes):
+                    k = order[pos]
+                    w = weights[c, k]
+                    if w <= 0.0:
+                        continue
+                    p = w / tail[pos]
+                    if p >= 1.0 or pos == n_classes - 1:
+                        alloc[k] += remaining
+                        remaining = 0
+                        break
+                    flip = p > 0.5
+                    r = 1.0 - p if flip else p
+                    if remaining * r < 10.0:
+                        x, st = binomial_inversion(st, remaining, r)
+                    else:
+                        x, st = binomial_btrs(st, remaining, r)
+                    if flip:
+                        x = remaining - x
+                    alloc[k] += x
+                    remaining -= x
+                    if remaining == 0:
+                        break
+                if remaining > 0:  # only if the last classes weigh zero
+                    for pos in range(n_classes - 1, -1, -1):
+                        if weights[c, order[pos]] > 0.0:
+                            alloc[order[pos]] += remaining
+                            break
+            for k in range(n_classes):
+                a = alloc[k]
+                if a:
+                    n_k[k] += a
+                    for j in range(n_lists):
+                        s_jk[j, k] += a * rows[c, j]
+
+        # 4. list coverage of each class: Beta(1 + s_jk, 1 + n_k - s_jk), as two gammas
+        for k in range(n_classes):
+            for j in range(n_lists):
+                if n_k[k] == 0:  # Beta(1, 1): a uniform
+                    u, st = uniform(st)
+                    g1 = max(u, 1e-300)
+                    g2 = max(1.0 - u, 1e-300)
+                else:
+                    g1, st = gamma(st, 1.0 + s_jk[j, k])
+                    g2, st = gamma(st, 1.0 + n_k[k] - s_jk[j, k])
+                tot = g1 + g2
+                factor[j, 1, k] = g1 / tot
+                factor[j, 0, k] = g2 / tot
+                log_tot = math.log(tot)
+                log_lam[j, k] = math.log(g1) - log_tot
+                log_mu[j, k] = math.log(g2) - log_tot
+
+        # 5. stick-breaking weights in logs: V_k = G1 / (G1 + G2)
+        later = 0
+        for k in range(n_classes):
+            later += n_k[k]
+        log_rest = 0.0  # log prod_{h<k} (1 - V_h)
+        for k in range(n_classes - 1):
+            later -= n_k[k]
+            lg1, st = log_gamma(st, 1.0 + n_k[k])
+            lg2, st = log_gamma(st, alpha + later)
+            top = max(lg1, lg2)
+            lsum = top + math.log(math.exp(lg1 - top) + math.exp(lg2 - top))
+            log_pi[k] = log_rest + lg1 - lsum
+            log_rest += lg2 - lsum
+        log_pi[n_classes - 1] = log_rest
+        for k in range(n_classes):
+            pi[k] = math.exp(log_pi[k])
+
+        # 6. concentration; log_rest = sum_{k<K} log(1 - V_k)
+        g, st = gamma(st, a_alpha + n_classes - 1.0)
+        alpha = max(g / (b_alpha - log_rest), 1e-300)
+
+        if it >= burn_in and (it - burn_in + 1) % thin == 0:
+            used = 0
+            for k in range(n_classes):
+                if n_k[k] > 0:
+                    used += 1
+            trace[kept, 0] = n_obs + n0
+            trace[kept, 1] = alpha
+            trace[kept, 2] = used
+            trace[kept, 3] = p0
+            kept += 1
+    return trace

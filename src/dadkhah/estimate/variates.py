@@ -1,0 +1,284 @@
+"""Random variates for the compiled samplers: a small, fast, seedable generator in numba.
+
+The latent-class sampler draws hundreds of binomial and gamma variates per sweep, so their cost
+sets its speed. numba's ``np.random`` works but is slow for this (a Mersenne Twister behind every
+uniform, generic set-up on every call); here the generator is xoshiro256** (Blackman & Vigna
+2018) with its state in a small array, and the variates are the standard exact algorithms:
+
+- normal: Marsaglia's polar method, keeping the second value of each pair;
+- gamma: Marsaglia & Tsang (2000) for shape >= 1, boosted with ``U^(1/a)`` below 1 (and a
+  log-scale version for tiny shapes, whose draws underflow);
+- binomial: inversion when ``n min(p, 1-p) < 10``, otherwise Hörmann's BTRS (1993),
+  transformed rejection with squeeze;
+- Poisson: inversion below 10, otherwise Hörmann's PTRS (1993).
+
+A generator's state is a plain tuple ``(s0, s1, s2, s3, spare)``: four uint64 words and the
+cached normal (NaN when there is none), made by :func:`new_state`. Every sampler takes the state
+and returns ``(value, new_state)``. Passing the state by value keeps it in registers: numba
+functions that take arrays pay for reference counting on every call, which for samplers that
+cost a few nanoseconds would dominate. Each chain owns its state, so chains are reproducible and
+independent whichever thread runs them. ``tests/estimate/test_variates.py`` checks every
+sampler against its distribution.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+__all__ = [
+    "State",
+    "binomial",
+    "binomial_btrs",
+    "binomial_inversion",
+    "gamma",
+    "log_factorial",
+    "log_gamma",
+    "new_state",
+    "normal",
+    "poisson",
+    "uniform",
+]
+
+State = tuple[np.uint64, np.uint64, np.uint64, np.uint64, float]
+
+_TABLE_SIZE = 256
+_LOG_FACT = np.array([math.lgamma(k + 1.0) for k in range(_TABLE_SIZE)])
+_HALF_LOG_2PI = 0.5 * math.log(2.0 * math.pi)
+_U5 = np.uint64(5)
+_U7 = np.uint64(7)
+_U9 = np.uint64(9)
+_U11 = np.uint64(11)
+_U17 = np.uint64(17)
+_U19 = np.uint64(19)
+_U45 = np.uint64(45)
+_U57 = np.uint64(57)
+_TO_UNIT = 1.0 / 9007199254740992.0  # 2^-53
+
+
+def new_state(seed_words: np.ndarray | list[int]) -> State:
+    """A generator state from four 64-bit words (``SeedSequence(s).generate_state(4, uint64)``)."""
+    words = np.asarray(seed_words, dtype=np.uint64)
+    if words.shape != (4,):
+        raise ValueError("a generator state is four 64-bit words")
+    if not words.any():
+        words = words.copy()
+        words[0] = np.uint64(0x9E3779B97F4A7C15)
+    return (np.uint64(words[0]), np.uint64(words[1]), np.uint64(words[2]), np.uint64(words[3]),
+            math.nan)
+
+
+@njit(cache=True, nogil=True)
+def uniform(st: State) -> tuple[float, State]:
+    """A uniform double in [0, 1) with 53 random bits (xoshiro256**)."""
+    s0, s1, s2, s3, spare = st
+    x = s1 * _U5
+    result = ((x << _U7) | (x >> _U57)) * _U9
+    t = s1 << _U17
+    s2 ^= s0
+    s3 ^= s1
+    s1 ^= s2
+    s0 ^= s3
+    s2 ^= t
+    s3 = (s3 << _U45) | (s3 >> _U19)
+    return float(result >> _U11) * _TO_UNIT, (s0, s1, s2, s3, spare)
+
+
+@njit(cache=True, nogil=True)
+def _uniform_open(st: State) -> tuple[float, State]:
+    """A uniform double in (0, 1)."""
+    u, st = uniform(st)
+    return u + 0.5 * _TO_UNIT, st
+
+
+@njit(cache=True, nogil=True)
+def normal(st: State) -> tuple[float, State]:
+    """A standard normal variate (polar method; the pair's second value is kept in the state)."""
+    s0, s1, s2, s3, spare = st
+    if not math.isnan(spare):
+        return spare, (s0, s1, s2, s3, math.nan)
+    while True:
+        x, st = uniform(st)
+        y, st = uniform(st)
+        x = 2.0 * x - 1.0
+        y = 2.0 * y - 1.0
+        r2 = x * x + y * y
+        if 0.0 < r2 < 1.0:
+            break
+    f = math.sqrt(-2.0 * math.log(r2) / r2)
+    s0, s1, s2, s3, _ = st
+    return y * f, (s0, s1, s2, s3, x * f)
+
+
+@njit(cache=True, nogil=True)
+def _gamma_mt(st: State, shape: float) -> tuple[float, State]:
+    """Marsaglia & Tsang for shape >= 1."""
+    d = shape - 1.0 / 3.0
+    c = 1.0 / math.sqrt(9.0 * d)
+    while True:
+        x, st = normal(st)
+        v = 1.0 + c * x
+        if v <= 0.0:
+            continue
+        v = v * v * v
+        u, st = _uniform_open(st)
+        x2 = x * x
+        if u < 1.0 - 0.0331 * x2 * x2:
+            return d * v, st
+        if math.log(u) < 0.5 * x2 + d * (1.0 - v + math.log(v)):
+            return d * v, st
+
+
+@njit(cache=True, nogil=True)
+def gamma(st: State, shape: float) -> tuple[float, State]:
+    """A Gamma(shape, 1) variate; shape > 0."""
+    boost = shape < 1.0
+    g, st = _gamma_mt(st, shape + 1.0 if boost else shape)
+    if boost:
+        u, st = _uniform_open(st)
+        g *= u ** (1.0 / shape)
+    return g, st
+
+
+@njit(cache=True, nogil=True)
+def log_gamma(st: State, shape: float) -> tuple[float, State]:
+    """The log of a Gamma(shape, 1) variate, exact even where the variate underflows."""
+    boost = shape < 1.0
+    g, st = _gamma_mt(st, shape + 1.0 if boost else shape)
+    lg = math.log(g)
+    if boost:
+        u, st = _uniform_open(st)
+        lg += math.log(u) / shape
+    return lg, st
+
+
+@njit(cache=True, nogil=True)
+def log_factorial(k: int) -> float:
+    """log(k!) from a table below 256 and Stirling's series above (error < 1e-16)."""
+    if k < _TABLE_SIZE:
+        return float(_LOG_FACT[k])
+    x = k + 1.0
+    x2 = x * x
+    return ((x - 0.5) * math.log(x) - x + _HALF_LOG_2PI
+            + (1.0 / 12.0 - (1.0 / 360.0 - 1.0 / (1260.0 * x2)) / x2) / x)
+
+
+_RECIPROCAL = np.array([0.0] + [1.0 / x for x in range(1, 129)])
+
+
+@njit(cache=True, nogil=True)
+def binomial_inversion(st: State, n: int, p: float) -> tuple[int, State]:
+    """Inversion for n p < 10 (p <= 1/2): walk up the probabilities from zero.
+
+    ``P(X = 0) = (1 - p)^n >= 1 - n p``, so a uniform below ``1 - n p`` is a zero without
+    computing the power; small expected counts mostly end there.
+    """
+    u, st = uniform(st)
+    if u < 1.0 - n * p:
+        return 0, st
+    q = 1.0 - p
+    ratio = p / q
+    a = (n + 1) * ratio
+    first = math.exp(n * math.log1p(-p))
+    while True:
+        px = first
+        x = 0
+        while u > px:
+            u -= px
+            x += 1
+            if x > n:
+                break
+            px *= a * (_RECIPROCAL[x] if x <= 128 else 1.0 / x) - ratio
+        if x <= n:
+            return x, st
+        u, st = uniform(st)
+
+
+@njit(cache=True, nogil=True)
+def binomial_btrs(st: State, n: int, p: float) -> tuple[int, State]:
+    """Hörmann's BTRS for n p >= 10 (p <= 1/2)."""
+    q = 1.0 - p
+    spq = math.sqrt(n * p * q)
+    b = 1.15 + 2.53 * spq
+    a = -0.0873 + 0.0248 * b + 0.01 * p
+    c = n * p + 0.5
+    v_r = 0.92 - 4.2 / b
+    alpha = (2.83 + 5.1 / b) * spq
+    lpq = math.log(p / q)
+    m = int(math.floor((n + 1) * p))  # noqa: RUF046 (numba types it)
+    h = log_factorial(m) + log_factorial(n - m)
+    while True:
+        u, st = uniform(st)
+        v, st = uniform(st)
+        u -= 0.5
+        us = 0.5 - abs(u)
+        k = int(math.floor((2.0 * a / us + b) * u + c))  # noqa: RUF046 (numba types it)
+        if k < 0 or k > n:
+            continue
+        if us >= 0.07 and v <= v_r:
+            return k, st
+        if v <= 0.0:
+            continue
+        lv = math.log(v * alpha / (a / (us * us) + b))
+        if lv <= h - log_factorial(k) - log_factorial(n - k) + (k - m) * lpq:
+            return k, st
+
+
+@njit(cache=True, nogil=True)
+def binomial(st: State, n: int, p: float) -> tuple[int, State]:
+    """A Binomial(n, p) variate.
+
+    Hot loops should branch themselves between :func:`binomial_inversion` (``n p < 10``) and
+    :func:`binomial_btrs` (with ``p <= 1/2``): numba does not inline this wrapper, and the call
+    costs more than a small draw.
+    """
+    if n <= 0 or p <= 0.0:
+        return 0, st
+    if p >= 1.0:
+        return n, st
+    flip = p > 0.5
+    r = 1.0 - p if flip else p
+    if n * r < 10.0:
+        x, st = binomial_inversion(st, n, r)
+    else:
+        x, st = binomial_btrs(st, n, r)
+    return (n - x if flip else x), st
+
+
+@njit(cache=True, nogil=True)
+def poisson(st: State, lam: float) -> tuple[int, State]:
+    """A Poisson(lam) variate: multiplication below 10, Hörmann's PTRS above."""
+    if lam <= 0.0:
+        return 0, st
+    if lam < 10.0:
+        limit = math.exp(-lam)
+        k = 0
+        prod, st = uniform(st)
+        while prod > limit:
+            k += 1
+            u, st = uniform(st)
+            prod *= u
+        return k, st
+    slam = math.sqrt(lam)
+    loglam = math.log(lam)
+    b = 0.931 + 2.53 * slam
+    a = -0.059 + 0.02483 * b
+    invalpha = 1.1239 + 1.1328 / (b - 3.4)
+    vr = 0.9277 - 3.6224 / (b - 2.0)
+    while True:
+        u, st = uniform(st)
+        v, st = uniform(st)
+        u -= 0.5
+        us = 0.5 - abs(u)
+        k = int(math.floor((2.0 * a / us + b) * u + lam + 0.43))  # noqa: RUF046 (numba types it)
+        if us >= 0.07 and v <= vr:
+            return k, st
+        if k < 0 or (us < 0.013 and v > us):
+            continue
+        if v <= 0.0:
+            continue
+        if (math.log(v) + math.log(invalpha) - math.log(a / (us * us) + b)
+                <= -lam + k * loglam - log_factorial(k)):
+            return k, st
