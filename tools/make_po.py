@@ -108,6 +108,8 @@ FA = {
     "unknown": "نامعلوم",
     "Title": "عنوان",
     "Precision": "دقت",
+    "Place": "مکان",
+    "Estimate and interval": "برآورد و بازه",
     "Coordinates": "مختصات",
     "place": "مکان",
     "person": "فرد",

@@ -100,3 +100,24 @@ def test_sites_map_draws_outline_and_markers(page: Any, live_case: Any) -> None:
         "a request left the server"
     )
     assert page.console_errors == []
+
+
+def test_estimate_page_runs_and_plots(page: Any, live_case: Any) -> None:
+    from tests.web.test_estimates import add_capture_case
+
+    add_capture_case(live_case)
+    log_in(page, "investigator", PASSWORD)
+    page.goto("/estimates")
+    page.select_option("#e-method", "loglinear")
+    page.fill("#e-model", "Mt")
+    page.click(".estimate-form button[type=submit]")
+    page.wait_for_url("**/estimates/*")
+    assert "loglinear" in page.locator("h1").inner_text()
+    img = page.locator("p.plot img").first
+    img.wait_for()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
+    assert page.locator("table.capture tbody tr").count() == 7  # every non-empty pattern of 3 lists
+    shot(page, "estimate-run")
+    page.goto("/estimates")
+    shot(page, "estimates")
+    assert page.console_errors == []
