@@ -79,7 +79,7 @@ def test_entities_validate_input(sqlite_case: Case) -> None:
         add_organization(db, actor="t", name="X", org_type="club")
     with pytest.raises(InputError, match="geometry"):
         add_site(db, actor="t", name="S", site_type="prison", geometry={"type": "Point", "coordinates": [200, 10]})
-    with pytest.raises(InputError, match="closed ring|geometry"):
+    with pytest.raises(InputError, match=r"closed ring|geometry"):
         add_site(db, actor="t", name="S", site_type="prison",
                  geometry={"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]})
     s = add_site(db, actor="t", name="S", site_type="prison", lat=35.5, lon=51.25)
@@ -111,3 +111,18 @@ def test_list_claims_filters(loaded: Case) -> None:
         "Javad Amini", "Mahmoud Karimi"}
     chair = resolve(db, "Chair, Northern Commission")
     assert len(list_claims(db, entity=chair)) == 3  # two postings, one involvement
+
+
+def test_dates_in_words_and_iso() -> None:
+    from dadkhah.accounts.when import to_range
+
+    assert to_range(date="1988-07/1988-09") == to_range(start="1988-07", end="1988-09")
+    r = to_range(date="1988-07/1988-09")
+    assert (r.start, r.end, r.precision) == ("1988-07-01", "1988-09-30", "month")
+    words = to_range(text="مرداد ۱۳۶۷")
+    assert (words.start, words.end, words.text) == ("1988-07-23", "1988-08-22", "مرداد ۱۳۶۷")
+    assert to_range(text="as the witness recalls it").start is None
+    with pytest.raises(InputError):
+        to_range(date="1988-09/1988-07")
+    with pytest.raises(InputError):
+        to_range(date="1988-13")

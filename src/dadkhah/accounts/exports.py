@@ -43,7 +43,7 @@ def popolo(db: Database, *, max_confidentiality: str = "public") -> dict[str, An
             names.setdefault(c.subject.uid, []).append({"name": c.value_text, "note": c.details.get("name_type")})
     persons = []
     for p in list_entities(db, "person"):
-        if not any(c.subject and c.subject.uid == p.uid or c.object and c.object.uid == p.uid for c in claims):
+        if not any((c.subject and c.subject.uid == p.uid) or (c.object and c.object.uid == p.uid) for c in claims):
             continue  # only persons that public claims speak about
         item: dict[str, Any] = {"id": p.uid, "name": p.fields.get("display_name_latin") or p.label}
         if p.fields.get("display_name_latin") and p.fields.get("display_name") != p.fields.get("display_name_latin"):

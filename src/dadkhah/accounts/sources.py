@@ -28,7 +28,7 @@ def add_source(
 ) -> dict[str, Any]:
     """Record a source (a report, article, testimony, judgment) that claims can cite."""
     if not title or not title.strip():
-        raise InputError("a source needs a title", [Problem("missing", field="title")])
+        raise InputError("a source needs a title", [Problem("required", field="title")])
     _check(knowledge, KNOWLEDGE, "knowledge")
     _check(source_type or "other", SOURCE_TYPES, "source_type")
     conf = confidentiality or "restricted"

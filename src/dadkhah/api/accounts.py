@@ -17,7 +17,7 @@ from dadkhah.accounts.claims import entity_citations
 from dadkhah.accounts.when import to_range
 from dadkhah.api.case import default_actor
 from dadkhah.errors import InputError, Problem
-from dadkhah.model.accounts import ENTITY_TYPES, Citation, Claim, DateRange, Entity
+from dadkhah.model.accounts import ENTITY_TYPES, NO_DATES, Citation, Claim, DateRange, Entity
 from dadkhah.store import Case
 
 __all__ = [
@@ -60,10 +60,20 @@ def make_citation(case: Case, source: str | int, **locators: Any) -> Citation:
     if unknown:
         raise InputError(f"unknown citation fields: {sorted(unknown)}; valid: {', '.join(CITATION_FIELDS)}",
                          [Problem("unknown field", field=k) for k in sorted(unknown)])
-    evidence = locators.pop("evidence", None)
-    loc = {k: (str(v) if v is not None and k not in {"char_start", "char_end"} else v) for k, v in locators.items()}
-    return Citation(source_id=acc.find_source(case.db, source),
-                    evidence_id=int(evidence) if evidence is not None else None, **loc)
+    def text(key: str) -> str | None:
+        v = locators.get(key)
+        return None if v is None else str(v)
+
+    def number(key: str) -> int | None:
+        v = locators.get(key)
+        return None if v is None else int(v)
+
+    return Citation(
+        source_id=acc.find_source(case.db, source), evidence_id=number("evidence"), page=text("page"),
+        paragraph=text("paragraph"), line=text("line"), time_start=text("time_start"), time_end=text("time_end"),
+        table_cell=text("table_cell"), quote=text("quote"), char_start=number("char_start"),
+        char_end=number("char_end"), note=text("note"),
+    )
 
 
 def add_entity(case: Case, etype: str, *, actor: str | None = None, **fields: Any) -> Entity:
@@ -74,7 +84,8 @@ def add_entity(case: Case, etype: str, *, actor: str | None = None, **fields: An
     if etype not in functions:
         raise InputError(f"type: {etype!r} is not one of {', '.join(functions)}",
                          [Problem("unknown type", field="type", value=etype)])
-    return functions[etype](case.db, actor=actor or default_actor(), **fields)  # type: ignore[operator]
+    entity: Entity = functions[etype](case.db, actor=actor or default_actor(), **fields)  # type: ignore[operator]
+    return entity
 
 
 def get_entity(case: Case, key: str, etype: str | None = None) -> Entity:
@@ -99,7 +110,7 @@ def add_source(case: Case, title: str, *, actor: str | None = None, **fields: An
 
 def add_claim(
     case: Case, kind: str, *, citations: Sequence[Citation | Mapping[str, Any]], subject: str | None = None,
-    object: str | None = None, actor: str | None = None, dates: DateRange = DateRange(), **fields: Any,
+    object: str | None = None, actor: str | None = None, dates: DateRange = NO_DATES, **fields: Any,
 ) -> Claim:
     """Record a claim. ``subject``/``object`` name entities; each citation is a Citation or a mapping
     with ``source`` and locators; ``fields`` are value_text, value_number, value_low, value_high,

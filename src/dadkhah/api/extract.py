@@ -7,6 +7,7 @@ from typing import Any
 
 from dadkhah import accounts as acc
 from dadkhah.accounts.mentions import extract_mentions, known_names
+from dadkhah.accounts.mentions.known import candidates_for
 from dadkhah.api.case import default_actor
 from dadkhah.errors import InputError, NotFound, Problem
 from dadkhah.model.accounts import MENTION_TYPES, Citation, Entity, Mention
@@ -39,8 +40,10 @@ def extract(case: Case, document: str | int, *, types: tuple[str, ...] = MENTION
 def accept_mention(
     case: Case,
     document: str | int,
-    number: int,
+    number: int | None = None,
     *,
+    span: tuple[int, int] | None = None,
+    mention_type: str | None = None,
     entity: str | None = None,
     create: bool = False,
     alias: bool = False,
@@ -51,7 +54,9 @@ def accept_mention(
     types: tuple[str, ...] = MENTION_TYPES,
     actor: str | None = None,
 ) -> dict[str, Any]:
-    """Accept mention ``number`` (1-based, as ``dadkhah extract`` lists them) of a document.
+    """Accept mention ``number`` (1-based, as ``dadkhah extract`` lists them) of a document, or
+    the text at ``span`` (start, end offsets into the document text; a span no rule found, such as
+    text a person selected, needs ``mention_type``: person, organization, place, date or figure).
 
     The citation quotes the mention with its offsets and points to the document's source (or
     ``source``). It is attached to ``claim`` when given; otherwise to ``entity`` (uid, name or
@@ -64,9 +69,13 @@ def accept_mention(
     db = case.db
     item = resolve_evidence(db, str(document))
     mentions = extract(case, item.id, types=types)
-    if not 1 <= number <= len(mentions):
+    if span is not None:
+        m = _at_span(case, item.id, mentions, span, mention_type)
+        number = next((i for i, x in enumerate(mentions, 1) if x is m), 0)
+    elif number is None or not 1 <= number <= len(mentions):
         raise NotFound(f"the document has {len(mentions)} mention(s); there is no mention {number}")
-    m = mentions[number - 1]
+    else:
+        m = mentions[number - 1]
     source_id = acc.find_source(db, source) if source is not None else item.source_id
     if source_id is None:
         raise InputError("the document has no source: give one with --source",
@@ -104,6 +113,23 @@ def accept_mention(
                                          details={"name_type": "as written in a document"},
                                          citations=[citation]).uid
     return out
+
+
+def _at_span(case: Case, evidence_id: int, mentions: list[Mention], span: tuple[int, int],
+             mention_type: str | None) -> Mention:
+    start, end = span
+    for m in mentions:
+        if (m.start, m.end) == (start, end) and (mention_type is None or m.type == mention_type):
+            return m
+    text = document_text(case, evidence_id)
+    if not 0 <= start < end <= len(text):
+        raise InputError(f"span {start}-{end} is outside the document text (0-{len(text)})",
+                         [Problem("bad span", field="span", value=span)])
+    if mention_type not in MENTION_TYPES:
+        raise InputError(f"mention_type: give one of {', '.join(MENTION_TYPES)} for a span no rule found",
+                         [Problem("unknown type", field="mention_type", value=mention_type)])
+    m = Mention(mention_type, text[start:end], start, end, "selected by hand")
+    return Mention(m.type, m.text, m.start, m.end, m.how, candidates_for(m, known_names(case.db)))
 
 
 def _target(case: Case, m: Mention, entity: str | None, create: bool, actor: str) -> tuple[Entity, bool]:

@@ -203,8 +203,9 @@ def site_add(
     if geometry:
         try:
             geo = json.loads(geometry)
-        except json.JSONDecodeError as e:
-            raise InputError(f"--geometry: not JSON: {e}", [Problem("not JSON", field="geometry", value=geometry)]) from e
+        except json.JSONDecodeError as err:
+            raise InputError(f"--geometry: not JSON: {err}",
+                             [Problem("not JSON", field="geometry", value=geometry)]) from err
     with case_api.open_case(case) as c:
         e = accounts_api.add_entity(
             c, "site", name=name, site_type=site_type, geometry=geo, lat=lat, lon=lon,

@@ -262,9 +262,15 @@ def accounts_figures(
 
 
 def register(app: typer.Typer) -> None:
-    for f in (claim_add, claim_list, claim_show, claim_status, claim_cite):
-        claim_app.command(f.__name__.split("_", 1)[1])(f)
-    for f in (accounts_import, accounts_export, accounts_figures, accounts_example):
-        accounts_app.command(f.__name__.split("_", 1)[1])(f)
+    """Add the claim and accounts command groups."""
+    claim_app.command("add")(claim_add)
+    claim_app.command("list")(claim_list)
+    claim_app.command("show")(claim_show)
+    claim_app.command("status")(claim_status)
+    claim_app.command("cite")(claim_cite)
+    accounts_app.command("import")(accounts_import)
+    accounts_app.command("export")(accounts_export)
+    accounts_app.command("figures")(accounts_figures)
+    accounts_app.command("example")(accounts_example)
     app.add_typer(claim_app, name="claim")
     app.add_typer(accounts_app, name="accounts")

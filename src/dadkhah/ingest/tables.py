@@ -135,8 +135,8 @@ def _read_csv(text: str, file: str) -> tuple[Table | None, list[Problem]]:
         for cells in reader:
             line = start
             start = reader.line_num + 1
-            if not cells or not any(c.strip() for c in cells):
-                continue
+            if not any(cells) or not "".join(cells).strip():
+                continue  # blank line, or a row of empty cells
             if table is None:
                 columns = [c.strip() for c in cells]
                 while columns and not columns[-1]:

@@ -7,7 +7,7 @@ I/O; the store builds them from rows and the API hands them to the shells.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "RECORD_FIELDS",
@@ -167,15 +167,17 @@ class ListRecord:
         return " ".join(p for p in parts if p)
 
 
-@dataclass(frozen=True, slots=True)
-class NewListRecord:
-    """A checked row of a list file, ready to be stored."""
+class NewListRecord(NamedTuple):
+    """A checked row of a list file, ready to be stored.
+
+    A named tuple rather than a dataclass: imports build hundreds of thousands of these.
+    """
 
     line: int
     record_id: str
     raw_json: str  # the row as received: every original column, as JSON
     fields: tuple[str | None, ...]  # aligned with RECORD_FIELDS
-    text: str  # every value of the row, for the search index
+    search_values: tuple[str, ...]  # the row's values (and fixed values), for the search index
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,9 @@ from dadkhah.names._normalize import (
 from dadkhah.names._parse import ParsedName, parse_name
 from dadkhah.names._similarity import (
     AUTO_MATCH,
+    INITIAL,
     REVIEW,
+    SAME_NAME,
     name_band,
     name_similarity,
     part_similarity,
@@ -31,7 +33,9 @@ from dadkhah.names._translit import to_latin, to_persian_candidates
 
 __all__ = [
     "AUTO_MATCH",
+    "INITIAL",
     "REVIEW",
+    "SAME_NAME",
     "NameEntry",
     "ParsedName",
     "dictionary",

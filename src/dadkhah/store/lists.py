@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from itertools import repeat
+from operator import add, attrgetter, itemgetter
 from typing import Any
 
 from dadkhah.errors import NotFound
@@ -22,6 +24,7 @@ __all__ = [
     "active_list",
     "create_list",
     "get_list",
+    "get_record",
     "imports_of_sha256",
     "insert_records",
     "list_imports",
@@ -189,23 +192,20 @@ def insert_records(
         else:
             db.execute("PRAGMA cache_size = -65536")
         base = int(db.scalar("SELECT COALESCE(MAX(id), 0) AS m FROM list_record"))
+        head = itemgetter(1, 0, 2)  # record_id, line, raw_json
         for start in range(0, len(records), BATCH):
             chunk = records[start : start + BATCH]
-            rows = [
-                (
-                    base + start + i + 1,
-                    list_id,
-                    import_id,
-                    r.record_id,
-                    r.line,
-                    r.raw_json,
-                    *r.fields,
-                )
-                for i, r in enumerate(chunk)
-            ]
-            _write_rows(db, rows)
             first = base + start + 1
-            index_records(db, ((first + i, rec.text) for i, rec in enumerate(chunk)))
+            ids = range(first, first + len(chunk))
+            rows = list(
+                map(
+                    add,
+                    zip(ids, repeat(list_id), repeat(import_id), strict=False),
+                    map(add, map(head, chunk), map(attrgetter("fields"), chunk)),
+                )
+            )
+            _write_rows(db, rows)
+            index_records(db, zip(ids, map(attrgetter("search_values"), chunk), strict=True))
             if progress is not None:
                 progress(len(chunk))
         if db.dialect == "postgresql" and records:

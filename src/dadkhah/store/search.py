@@ -11,17 +11,23 @@ import re
 from collections.abc import Iterable
 
 from dadkhah.model.sources import SearchHit
-from dadkhah.store._normalize import normalize_text
+from dadkhah.names import normalize_text
 from dadkhah.store.db import Database
 
-__all__ = ["index_document", "index_records", "normalize_text", "search"]
+__all__ = ["index_document", "index_records", "normalize_text", "record_body", "search"]
 
 _WORD = re.compile(r"[^\W_]+\*?|\*", re.UNICODE)
 
 
-def index_records(db: Database, rows: Iterable[tuple[int, str]]) -> None:
-    """Index list records: (list_record id, text) pairs. Call inside the writing transaction."""
-    data = [(rid, normalize_text(text)) for rid, text in rows]
+def record_body(values: Iterable[str]) -> str:
+    """The indexed text of a record: each value normalised on its own (values repeat a lot
+    across a list, and ``normalize_text`` caches), joined by spaces."""
+    return " ".join(filter(None, map(normalize_text, values)))
+
+
+def index_records(db: Database, rows: Iterable[tuple[int, Iterable[str]]]) -> None:
+    """Index list records: (list_record id, values) pairs. Call inside the writing transaction."""
+    data = [(rid, record_body(values)) for rid, values in rows]
     if db.dialect == "sqlite":
         db.executemany("INSERT INTO record_fts (rowid, body) VALUES (?, ?)", data)
         return
@@ -97,7 +103,7 @@ def search(
         rec_sql = (
             f"SELECT {_RECORD_COLUMNS} FROM record_fts f"
             " JOIN list_record r ON r.id = f.rowid JOIN victim_list vl ON vl.id = r.list_id"
-            " WHERE record_fts MATCH ? AND vl.active = 1 ORDER BY f.rank LIMIT ?"
+            " WHERE record_fts MATCH ? AND vl.active = 1 ORDER BY r.id LIMIT ?"
         )
         doc_sql = (
             "SELECT e.id, e.title, e.original_name,"
