@@ -108,6 +108,7 @@ FA = {
     "unknown": "نامعلوم",
     "Title": "عنوان",
     "Precision": "دقت",
+    "Other records already linked to these persons": "سوابق دیگری که پیش‌تر به این افراد پیوند خورده‌اند",
     "Place": "مکان",
     "Estimate and interval": "برآورد و بازه",
     "Coordinates": "مختصات",

@@ -19,7 +19,9 @@ def test_login_search_review_on_each_backend(case: Case) -> None:
         assert [p["id"] for p in persons] == ["P-p2"]
         assert {r["record_id"] for r in persons[0]["records"]} == {"F2", "E9"}
         item = c.get("/api/review").json()["item"]
-        r = c.post(f"/api/review/{item['id']}", json={"verdict": "same"}, headers={"X-CSRF-Token": csrf})
+        r = c.post(
+            f"/api/review/{item['id']}", json={"verdict": "same"}, headers={"X-CSRF-Token": csrf}
+        )
         assert r.status_code == 200 and r.json()["decision_id"]
         assert c.get("/api/review").json()["progress"]["decided"] == 1
         assert c.post("/logout", data={"csrf_token": csrf}).status_code == 303

@@ -80,3 +80,17 @@ def test_viewer_cannot_decide(client: TestClient, web_case: Case) -> None:
         == 403
     )
     assert web_case.db.scalar("SELECT COUNT(*) AS n FROM link_decision") == 0
+
+
+def test_cluster_context_lists_the_other_records_of_the_persons(client: TestClient) -> None:
+    csrf = login(client, "reviewer")
+    items = client.get("/api/review").json()["item"]
+    # F3 is unlinked; E10's person P-p3 has no other record: no cluster yet for the first pair
+    assert items["cluster"] == []
+    client.post(f"/review/{items['id']}", data={"verdict": "skip", "csrf_token": csrf})
+    second = client.get("/api/review").json()["item"]  # F2 (P-p2) and E7 (P-p1)
+    assert {(r["person"], r["record_id"]) for r in second["cluster"]} == {
+        ("P-p2", "E9"),
+        ("P-p1", "F1"),
+    }
+    assert "E9" in client.get("/review").text

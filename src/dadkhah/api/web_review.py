@@ -93,6 +93,9 @@ def next_item(case: Case, *, user: User) -> dict[str, Any] | None:
         }
 
     return {
+        "cluster": _cluster(
+            case, item.left.id, item.right.id, [item.left.person_uid, item.right.person_uid]
+        ),
         "id": item.id,
         "probability": item.probability,
         "reason": item.reason,
@@ -101,6 +104,31 @@ def next_item(case: Case, *, user: User) -> dict[str, Any] | None:
         "right": side(item.right),
         "rows": rows,
     }
+
+
+def _cluster(case: Case, left: int, right: int, persons: list[str | None]) -> list[dict[str, Any]]:
+    """The other records already linked to either record's person: the clusters a "same" would join."""
+    uids = [u for u in dict.fromkeys(persons) if u]
+    if not uids:
+        return []
+    marks = ",".join("?" for _ in uids)
+    rows = case.db.query(
+        "SELECT p.uid, vl.name AS list_name, lr.id, lr.record_id, lr.full_name, lr.given_name,"
+        " lr.surname FROM person p JOIN record_person rp ON rp.person_id = p.id"
+        " JOIN list_record lr ON lr.id = rp.list_record_id JOIN victim_list vl ON vl.id = lr.list_id"
+        f" WHERE p.uid IN ({marks}) AND vl.active = 1 ORDER BY p.uid, vl.name, lr.record_id",
+        uids,
+    )
+    return [
+        {
+            "person": r["uid"],
+            "list": r["list_name"],
+            "record_id": r["record_id"],
+            "name": r["full_name"] or " ".join(x for x in (r["given_name"], r["surname"]) if x),
+        }
+        for r in rows
+        if int(r["id"]) not in (left, right)
+    ]
 
 
 def decide(
