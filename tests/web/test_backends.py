@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
+from tests.web.conftest import PASSWORD, login, populate
 
 from dadkhah.api import auth as auth_api
 from dadkhah.store import Case
 from dadkhah.web import WebSettings, create_app
-from tests.web.conftest import PASSWORD, login, populate
 
 
 def test_login_search_review_on_each_backend(case: Case) -> None:
