@@ -121,3 +121,15 @@ def test_estimate_page_runs_and_plots(page: Any, live_case: Any) -> None:
     page.goto("/estimates")
     shot(page, "estimates")
     assert page.console_errors == []
+
+
+def test_review_page_in_persian(page: Any) -> None:
+    log_in(page, "reviewer", PASSWORD)
+    page.goto("/review")
+    page.click("header form.language button[value=fa]")
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert "صف بازبینی" in page.locator("h1").inner_text()
+    assert "۰" in page.locator("p.progress").inner_text()  # Persian digits
+    shot(page, "review-persian")
+    assert page.console_errors == []
