@@ -64,7 +64,7 @@ def populate(
                 "UPDATE victim_list SET record_count = record_count + 1 WHERE id = ?",
                 (list_ids[lst],),
             )
-            index_records(db, [(rec, " ".join(x for x in (name, father, city, notes) if x))])
+            index_records(db, [(rec, [x for x in (name, father, city, notes) if x])])
             if pkey is None:
                 continue
             if pkey not in persons:

@@ -20,7 +20,7 @@ import logging
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,7 +82,10 @@ class NameIndex:
         self._keys_of: dict[str, tuple[str, ...]] = {}  # word -> its index keys (build cache)
 
     def _add_words(self, text: str | None, entry: tuple[str, int]) -> None:
-        for tok in name_tokens(text):
+        self._add_tokens(name_tokens(text), entry)
+
+    def _add_tokens(self, tokens: Iterable[str], entry: tuple[str, int]) -> None:
+        for tok in tokens:
             keys = self._keys_of.get(tok)
             if keys is None:
                 sk, mk = sound_key(tok), _match_key(tok)
@@ -99,10 +102,7 @@ class NameIndex:
         for p in db.iterate(
             "SELECT id, uid, display_name, display_name_latin FROM person WHERE active = 1"
         ):
-            pk = int(p["id"])
-            idx.persons[pk] = dict(p)
-            idx._add_words(p["display_name"], ("p", pk))
-            idx._add_words(p["display_name_latin"], ("p", pk))
+            idx.persons[int(p["id"])] = dict(p)
         sql = (
             "SELECT lr.id, lr.record_id, vl.name AS list_name, lr.full_name, lr.given_name,"
             " lr.surname, rp.person_id FROM list_record lr"
@@ -126,11 +126,14 @@ class NameIndex:
             idx.row_of_record[int(r["id"])] = row
             if pid is not None:
                 idx.records_of[pid].append(row)
-            seen: set[str] = set()
-            for f in _NAME_FIELDS:
-                if r[f] and r[f] not in seen:
-                    seen.add(r[f])
-                    idx._add_words(r[f], ("r", row))
+            tokens = dict.fromkeys(t for f in _NAME_FIELDS for t in name_tokens(r[f]))
+            idx._add_tokens(tokens, ("r", row))
+        # A person's display names are indexed unless one of their records already bears them.
+        for pk, p in idx.persons.items():
+            own = {idx.records[i]["name"] for i in idx.records_of.get(pk, ())}
+            for name in (p["display_name"], p["display_name_latin"]):
+                if name and name not in own:
+                    idx._add_words(name, ("p", pk))
         idx.text_keys = sorted(k[2:] for k in idx.by_key if k.startswith("t:"))
         idx._keys_of = {}
         log.info(
