@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import platform
 import random
 import re
@@ -164,6 +165,8 @@ def main() -> None:
         "version": __version__,
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.machine()} {platform.system()}, python {platform.python_version()}",
+        "cpus": os.cpu_count(),
+        "load_average_1m_at_end": round(os.getloadavg()[0], 2),  # the machine is shared
         "records": args.records,
         "case_build_s": round(build_s, 2),
         "first_search_with_index_build_s": round(index_s, 2),
