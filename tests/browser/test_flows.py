@@ -133,3 +133,24 @@ def test_review_page_in_persian(page: Any) -> None:
     assert "۰" in page.locator("p.progress").inner_text()  # Persian digits
     shot(page, "review-persian")
     assert page.console_errors == []
+
+
+def test_document_page_highlights_mentions(page: Any, live_case: Any, tmp_path: Any) -> None:
+    from dadkhah.api import accounts as accounts_api
+    from dadkhah.api import evidence as evidence_api
+
+    accounts_api.import_file(live_case, accounts_api.example_path(), actor="test")
+    doc = tmp_path / "report.html"
+    doc.write_text(
+        "<html><body><nav>menu</nav><article><h1>Testimony</h1><p>In August 1988 Hossein-Ali Nayyeri"
+        " and Morteza Eshraghi sat on the commission at Evin Prison in Tehran. About 5,000 prisoners"
+        " were executed.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (added,) = evidence_api.add_files(live_case, [doc], title="Testimony")
+    log_in(page, "viewer", PASSWORD)
+    page.goto(f"/documents/{added.item.id}")
+    assert added.item.sha256 in page.content()
+    assert page.locator(".doc-text mark").count() >= 3
+    shot(page, "document")
+    assert page.console_errors == []
