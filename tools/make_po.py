@@ -108,6 +108,8 @@ FA = {
     "unknown": "نامعلوم",
     "Title": "عنوان",
     "Precision": "دقت",
+    "machine transliteration": "برگردان ماشینی به خط دیگر",
+    "In the other script": "به خط دیگر (ماشینی)",
     "Other records already linked to these persons": "سوابق دیگری که پیش‌تر به این افراد پیوند خورده‌اند",
     "Place": "مکان",
     "Estimate and interval": "برآورد و بازه",

@@ -96,3 +96,13 @@ def test_full_text_adds_persons_found_by_other_fields(client: TestClient) -> Non
     login(client, "viewer")
     persons = client.get("/api/persons", params={"q": "Rasht"}).json()  # a city, not a name
     assert [p["id"] for p in persons] == ["P-p2"]
+
+
+def test_missing_script_gets_a_marked_transliteration(client: TestClient) -> None:
+    login(client, "viewer")
+    (p3,) = [
+        p for p in client.get("/api/persons", params={"q": "karimi"}).json() if p["id"] == "P-p3"
+    ]
+    assert p3["display_name"] is None and "کریمی" in p3["transliteration"]["fa"]
+    (p1,) = client.get("/api/persons", params={"q": "Mohammad Rezaei"}).json()
+    assert p1["transliteration"] == {}  # both scripts come from records

@@ -13,6 +13,7 @@ from typing import Any
 from dadkhah.api.auth import User, require
 from dadkhah.api.web_namekeys import is_persian
 from dadkhah.link import review as link_review
+from dadkhah.names import to_latin, to_persian_candidates
 from dadkhah.store import Case
 
 __all__ = ["FIELDS", "decide", "next_item", "progress", "undo"]
@@ -90,6 +91,7 @@ def next_item(case: Case, *, user: User) -> dict[str, Any] | None:
             "person": r.person_uid,
             "name": name,
             "script": "fa" if is_persian(name) else "latin",
+            "other_script": _other_script(name),
         }
 
     return {
@@ -104,6 +106,16 @@ def next_item(case: Case, *, user: User) -> dict[str, Any] | None:
         "right": side(item.right),
         "rows": rows,
     }
+
+
+def _other_script(name: str) -> str | None:
+    """The name machine-transliterated into the other script (a reading aid for reviewers)."""
+    if not name:
+        return None
+    if is_persian(name):
+        return to_latin(name)
+    candidates = to_persian_candidates(name, limit=1)
+    return candidates[0] if candidates else None
 
 
 def _cluster(case: Case, left: int, right: int, persons: list[str | None]) -> list[dict[str, Any]]:

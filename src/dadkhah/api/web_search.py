@@ -26,7 +26,7 @@ from typing import Any
 
 from dadkhah.api import search as search_api
 from dadkhah.api.web_namekeys import is_persian, name_tokens, sound_key
-from dadkhah.names import match_key
+from dadkhah.names import match_key, to_latin, to_persian_candidates
 from dadkhah.store import Case
 
 __all__ = ["NameIndex", "PersonHit", "index_for", "search_documents", "search_persons"]
@@ -44,6 +44,7 @@ class PersonHit:
     display_name_latin: str | None
     records: list[dict[str, Any]] = field(default_factory=list)
     score: float = 0.0
+    transliteration: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +54,8 @@ class PersonHit:
             "names": {"fa": self.display_name, "latin": self.display_name_latin},
             "records": self.records,
             "score": round(self.score, 3),
+            # machine transliteration into the script no record uses (a reading aid, not a record)
+            "transliteration": self.transliteration,
         }
 
 
@@ -203,7 +206,15 @@ class NameIndex:
                 fa = r["name"]
             if latin is None and r["name"] and not is_persian(r["name"]):
                 latin = r["name"]
+        guess: dict[str, str] = {}
+        if fa is None and latin:
+            candidates = to_persian_candidates(latin, limit=1)
+            if candidates:
+                guess["fa"] = candidates[0]
+        if latin is None and fa:
+            guess["latin"] = to_latin(fa)
         return PersonHit(
+            transliteration=guess,
             id=str(p["uid"]),
             pk=pk,
             display_name=fa,
