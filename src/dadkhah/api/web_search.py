@@ -19,6 +19,7 @@ import gc
 import logging
 import threading
 import time
+from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -63,6 +64,20 @@ def _record_name(r: Mapping[str, Any]) -> str:
     if r.get("full_name"):
         return str(r["full_name"])
     return " ".join(str(r[f]) for f in ("given_name", "surname") if r.get(f))
+
+
+_TRANSLITERATED = 10  # machine transliteration (a few ms each) only for the best hits
+
+
+@lru_cache(maxsize=50_000)
+def _persian_guess(latin: str) -> str | None:
+    candidates = to_persian_candidates(latin, limit=1)
+    return candidates[0] if candidates else None
+
+
+@lru_cache(maxsize=50_000)
+def _latin_guess(persian: str) -> str:
+    return to_latin(persian)
 
 
 def _match_key(word: str) -> str:
@@ -190,11 +205,14 @@ class NameIndex:
         ranked = sorted(
             person_score, key=lambda pk: (-person_score[pk], -len(self.records_of[pk]), pk)
         )
-        hits = [self._hit(pk, person_score[pk] / len(words)) for pk in ranked[:limit]]
+        hits = [
+            self._hit(pk, person_score[pk] / len(words), with_transliteration=i < _TRANSLITERATED)
+            for i, pk in enumerate(ranked[:limit])
+        ]
         unlinked.sort(key=lambda r: (-r["score"], r["list"], r["record_id"]))
         return hits, unlinked[:limit]
 
-    def _hit(self, pk: int, score: float) -> PersonHit:
+    def _hit(self, pk: int, score: float, with_transliteration: bool = True) -> PersonHit:
         p = self.persons[pk]
         recs = [self.records[i] for i in self.records_of[pk]]
         fa = p["display_name"] if p["display_name"] and is_persian(p["display_name"]) else None
@@ -207,12 +225,12 @@ class NameIndex:
             if latin is None and r["name"] and not is_persian(r["name"]):
                 latin = r["name"]
         guess: dict[str, str] = {}
-        if fa is None and latin:
-            candidates = to_persian_candidates(latin, limit=1)
-            if candidates:
-                guess["fa"] = candidates[0]
-        if latin is None and fa:
-            guess["latin"] = to_latin(fa)
+        if with_transliteration and fa is None and latin:
+            persian = _persian_guess(latin)
+            if persian:
+                guess["fa"] = persian
+        if with_transliteration and latin is None and fa:
+            guess["latin"] = _latin_guess(fa)
         return PersonHit(
             transliteration=guess,
             id=str(p["uid"]),
@@ -289,7 +307,7 @@ def search_persons(
                 unlinked.append(rec | {"score": 0.3})
                 seen_unlinked.add((rec["list"], rec["record_id"]))
         elif pk not in seen and pk in idx.persons:
-            hits.append(idx._hit(pk, 0.3))
+            hits.append(idx._hit(pk, 0.3, with_transliteration=len(hits) < _TRANSLITERATED))
             seen.add(pk)
         if len(hits) >= limit:
             break
