@@ -19,10 +19,10 @@ import gc
 import logging
 import threading
 import time
-from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from dadkhah.api import search as search_api
