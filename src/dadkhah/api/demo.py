@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from dadkhah.api import accounts as accounts_api
 from dadkhah.api import auth as auth_api
 from dadkhah.api import case as case_api
 from dadkhah.api import estimate as estimate_api
@@ -159,6 +160,8 @@ def run_demo(
 
 def _load_accounts(out: Path) -> None:
     """Load the sample accounts shipped with the package (a commission, posts, sites, figures)."""
+    with case_api.open_case(out) as case:
+        accounts_api.import_file(case, accounts_api.example_path(), actor="demo")
 
 
 DEMO_ESTIMATES: tuple[tuple[str, str | None, dict[str, Any]], ...] = (

@@ -31,7 +31,10 @@ from dadkhah.names._similarity import (
 )
 from dadkhah.names._translit import to_latin, to_persian_candidates
 
+from dadkhah.names._sex import canonical_sex
+
 __all__ = [
+    "canonical_sex",
     "AUTO_MATCH",
     "INITIAL",
     "REVIEW",
