@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 import typer
 
 from dadkhah.api import auth as auth_api
+from dadkhah.api import web_search
 from dadkhah.api.web_case import open_workbench_case
 from dadkhah.cli.output import console, print_json
 from dadkhah.errors import InputError, Problem
@@ -135,6 +137,10 @@ def serve(
         default_language=language,
     )
     app = create_app(settings)
+    # Build the name-search index while the server starts, so the first search does not wait.
+    threading.Thread(
+        target=web_search.index_for, args=(app.state.case,), name="dadkhah-index", daemon=True
+    ).start()
     console.print(f"Dadkhah workbench for {case} on http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(
         app,
