@@ -12,6 +12,7 @@ LinkageError        422     LinkageError
 EstimationError     422     EstimationError
 MissingDependency   501     MissingDependency
 other DadkhahError  500     the class name
+any other error     500     InternalError (logged; no details leak)
 ==================  ======  ==================
 
 ``/api/...`` gets the JSON body ``{"error": {"status", "type", "message", "problems"}}``; pages get
@@ -119,6 +120,13 @@ def install_error_handlers(app: FastAPI, pages: Pages) -> None:
         ]
         return answer(request, 400, "InputError", "invalid request parameters", problems)
 
+    async def on_unexpected(request: Request, exc: Exception) -> Response:
+        log.error("unexpected error serving %s", request.url.path, exc_info=exc)
+        return answer(
+            request, 500, "InternalError", "an unexpected error occurred; it has been logged", []
+        )
+
+    app.add_exception_handler(Exception, on_unexpected)
     app.add_exception_handler(DadkhahError, on_dadkhah)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)
