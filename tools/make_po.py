@@ -47,7 +47,7 @@ FA = {
     "Nothing to review.": "موردی برای بازبینی نیست.",
     "Older": "قدیمی‌تر",
     "Password": "گذرواژه",
-    "Password (at least 10 characters)": "گذرواژه (دست‌کم ۱۰ نویسه)",
+    "Password (at least 8 characters)": "گذرواژه (دست‌کم ۸ نویسه)",
     "Persian script": "خط فارسی",
     "Person": "فرد",
     "Persons found": "افراد یافته‌شده",

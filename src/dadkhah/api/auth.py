@@ -61,7 +61,7 @@ _GRANTS: dict[str, tuple[str, ...]] = {
 }
 PERMISSIONS: tuple[str, ...] = tuple(p for role in ROLES for p in _GRANTS[role])
 
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = 8  # NIST SP 800-63B minimum; longer is better
 _hasher = PasswordHasher()
 
 
