@@ -106,3 +106,14 @@ def test_missing_script_gets_a_marked_transliteration(client: TestClient) -> Non
     assert p3["display_name"] is None and "کریمی" in p3["transliteration"]["fa"]
     (p1,) = client.get("/api/persons", params={"q": "Mohammad Rezaei"}).json()
     assert p1["transliteration"] == {}  # both scripts come from records
+
+
+def test_a_long_query_with_one_unknown_word_still_finds_the_person(client: TestClient) -> None:
+    login(client, "viewer")
+    persons = client.get(
+        "/api/persons", params={"q": "سید محمد رضایی"}
+    ).json()  # a title no record has
+    assert persons and persons[0]["id"] == "P-p1"
+    assert (
+        client.get("/api/persons", params={"q": "سید رضایی"}).json() == []
+    )  # two words: both must match

@@ -181,17 +181,21 @@ class NameIndex:
         return out
 
     def search(self, query: str, limit: int = 50) -> tuple[list[PersonHit], list[dict[str, Any]]]:
-        """Persons matching every word of ``query`` (best first) and unlinked matching records."""
+        """Persons matching every word of ``query`` (best first) and unlinked matching records.
+
+        A query of three words or more that nobody matches entirely is retried accepting names
+        that match all words but one.
+        """
         words = name_tokens(query)
         if not words:
             return [], []
-        scores: dict[tuple[str, int], float] | None = None
-        for w in words:
-            m = self._word_matches(w)
-            scores = m if scores is None else {e: s + m[e] for e, s in scores.items() if e in m}
-            if not scores:
-                return [], []
-        if scores is None:
+        matches = [self._word_matches(w) for w in words]
+        scores = self._combine(matches, need=len(words))
+        if not scores and len(words) >= 3:
+            # A long query (with a title, a middle name, a father's name) may hold one word that
+            # no record has: accept names matching all words but one, ranked below full matches.
+            scores = self._combine(matches, need=len(words) - 1)
+        if not scores:
             return [], []
         person_score: dict[int, float] = {}
         unlinked: list[dict[str, Any]] = []
@@ -211,6 +215,26 @@ class NameIndex:
         ]
         unlinked.sort(key=lambda r: (-r["score"], r["list"], r["record_id"]))
         return hits, unlinked[:limit]
+
+    @staticmethod
+    def _combine(
+        matches: list[dict[tuple[str, int], float]], need: int
+    ) -> dict[tuple[str, int], float]:
+        """Entries matched by at least ``need`` of the words, with their summed scores."""
+        if need == len(matches):
+            scores = dict(matches[0])
+            for m in matches[1:]:
+                scores = {e: s + m[e] for e, s in scores.items() if e in m}
+                if not scores:
+                    break
+            return scores
+        total: dict[tuple[str, int], float] = defaultdict(float)
+        count: dict[tuple[str, int], int] = defaultdict(int)
+        for m in matches:
+            for e, s in m.items():
+                total[e] += s
+                count[e] += 1
+        return {e: s for e, s in total.items() if count[e] >= need}
 
     def _hit(self, pk: int, score: float, with_transliteration: bool = True) -> PersonHit:
         p = self.persons[pk]
