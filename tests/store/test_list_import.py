@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -158,3 +159,22 @@ def test_upgrade_to_the_lean_record_index_keeps_records_searchable(tmp_path: Pat
     with open_case(tmp_path / "old") as again:
         assert [h.record_id for h in search_api.search(again, "karimi")] == ["2"]
         assert [h.record_id for h in search_api.search(again, "qom")] == ["1"]
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_shared_linkage_files_import_completely(
+    sqlite_case: Case, shared_dir: Path, tmp_path: Path
+) -> None:
+    data = shared_dir / "data" / "linkage"
+    m = tmp_path / "febrl.toml"
+    m.write_text('[columns]\nrec_id = "record_id"\n[values]\nsource_ref = "FEBRL"\n')
+    lists_api.import_lists(sqlite_case, [data / "febrl1.csv"], mapping=m)
+    h = tmp_path / "historical.toml"
+    h.write_text('[columns]\nunique_id = "record_id"\nfirst_name = "given_name"\ngender = "sex"\n')
+    lists_api.import_lists(sqlite_case, [data / "historical_50k.csv"], mapping=h)
+    expected = {}
+    for name in ("febrl1", "historical_50k"):
+        with (data / f"{name}.csv").open(encoding="utf-8", newline="") as f:
+            expected[name] = sum(1 for row in csv.reader(f) if row) - 1  # less the header
+    assert {v.name: v.record_count for v in lists_api.list_lists(sqlite_case)} == expected

@@ -225,7 +225,7 @@ def _import(
             plans.append(plan)
     if problems:
         raise InputError(f"nothing was imported: {len(problems)} problem(s) found", problems)
-    total = sum(len(p.prepared.records) for p in plans)
+    total = sum(len(p.prepared) for p in plans)
     done = 0
     results: list[ImportResult] = []
 
@@ -292,11 +292,11 @@ def _store(
         evidence_id=item.id,
         mode=mode,
         file_name=plan.path.name,
-        record_count=len(prepared.records),
+        record_count=len(prepared),
         ids_generated=prepared.ids_generated,
         actor=actor,
     )
-    store_lists.insert_records(db, list_id, import_id, prepared.records, progress=advance)
+    store_lists.insert_records(db, list_id, import_id, prepared.batch, progress=advance)
     details: dict[str, object] = {
         "list": plan.name,
         "version": version,
@@ -305,7 +305,7 @@ def _store(
         "evidence_id": item.id,
         "source_id": source_id,
         "import_id": import_id,
-        "records": len(prepared.records),
+        "records": len(prepared),
         "ids_generated": prepared.ids_generated,
         "format": plan.fmt,
         "encoding": plan.encoding,
@@ -325,7 +325,7 @@ def _store(
         list_id=list_id,
         list_version=version,
         mode=mode,
-        records=len(prepared.records),
+        records=len(prepared),
         ids_generated=prepared.ids_generated,
         evidence_id=item.id,
         sha256=plan.sha256,

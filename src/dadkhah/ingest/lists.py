@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
-from operator import add, itemgetter
+from operator import add
+from typing import TypeVar
 
 from dadkhah.errors import Problem
 from dadkhah.ingest.mapping import Mapping
 from dadkhah.ingest.tables import Table
-from dadkhah.model.sources import RECORD_FIELDS, NewListRecord
+from dadkhah.model.sources import EMPTY_BATCH, RECORD_FIELDS, NewListRecord, RecordBatch
 
 __all__ = ["PreparedList", "prepare_list"]
+
+T = TypeVar("T")
 
 MAX_PROBLEMS = 200
 
@@ -31,8 +34,16 @@ class PreparedList:
     file: str
     columns: list[str]
     renamed: list[str]
-    records: list[NewListRecord] = field(default_factory=list)
+    batch: RecordBatch = EMPTY_BATCH
     ids_generated: bool = False
+
+    @property
+    def records(self) -> list[NewListRecord]:
+        """The records a row at a time."""
+        return self.batch.rows()
+
+    def __len__(self) -> int:
+        return len(self.batch)
 
 
 def _column_problems(renamed: list[str], mapping: Mapping, table: Table) -> list[Problem]:
@@ -156,7 +167,7 @@ def prepare_list(
     else:
         ids, keep = _check_ids(_clean(by_column[id_col]), lines, file, existing_ids, problems)
     # standard fields, a column at a time
-    field_columns: list[Sequence[str | None]] = []
+    field_columns: list[list[str | None]] = []
     for name in RECORD_FIELDS:
         if name in index:
             field_columns.append(_clean(by_column[index[name]]))
@@ -169,23 +180,22 @@ def prepare_list(
         field_columns[RECORD_FIELDS.index("full_name")] = [
             " ".join(p for p in (g, s) if p) or None for g, s in zip(given, surname, strict=True)
         ]
-    fields = list(zip(*field_columns, strict=True))
     # the row as received, and the values the search index gets
     raws = _raw_json(table)
-    indexed = [i for i, name in enumerate(renamed) if name not in UNINDEXED]
-    fixed_values = tuple(v for k, v in mapping.values.items() if v and k not in UNINDEXED)
-    if indexed:
-        pick = itemgetter(*indexed)
-        picked = [pick(row) for row in cells]
-        search = picked if len(indexed) > 1 else [(v,) for v in picked]
-    else:
-        search = [()] * n
-    if fixed_values:
-        search = [tuple(v) + fixed_values for v in search]
-    prepared.records = [
-        NewListRecord(lines[k], ids[k], raws[k], fields[k], search[k]) for k in range(n) if keep[k]
+    search: list[list[str | None]] = [
+        list(by_column[i]) for i, name in enumerate(renamed) if name not in UNINDEXED
     ]
+    search += [[v] * n for k, v in mapping.values.items() if v and k not in UNINDEXED]
+    if not all(keep):
+        lines, ids, raws = _kept(lines, keep), _kept(ids, keep), _kept(raws, keep)
+        field_columns = [_kept(c, keep) for c in field_columns]
+        search = [_kept(c, keep) for c in search]
+    prepared.batch = RecordBatch(lines, ids, raws, field_columns, search)
     return prepared, problems
+
+
+def _kept(column: Sequence[T], keep: list[bool]) -> list[T]:
+    return [v for v, k in zip(column, keep, strict=True) if k]
 
 
 def _check_ids(

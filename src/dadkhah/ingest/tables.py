@@ -123,9 +123,9 @@ def _choose_delimiter(header_line: str, sample: str) -> str:
 
 
 def _read_csv(text: str, file: str) -> tuple[Table | None, list[Problem]]:
-    lines = text.splitlines()
-    first = next((ln for ln in lines[:50] if ln.strip()), "")
-    delimiter = _choose_delimiter(first, "\n".join(lines[:200]))
+    head = text[:65536].splitlines()[:200]
+    first = next((ln for ln in head if ln.strip()), "")
+    delimiter = _choose_delimiter(first, "\n".join(head))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     problems: list[Problem] = []
     table: Table | None = None

@@ -8,13 +8,12 @@ Records are written in large batches: ``executemany`` on SQLite, ``COPY`` on Pos
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
-from operator import add, attrgetter, itemgetter
 from typing import Any
 
 from dadkhah.errors import NotFound
-from dadkhah.model.sources import RECORD_FIELDS, ListImport, ListRecord, NewListRecord, VictimList
+from dadkhah.model.sources import RECORD_FIELDS, ListImport, ListRecord, RecordBatch, VictimList
 from dadkhah.store.db import Database, Row
 from dadkhah.store.evidence import now
 from dadkhah.store.search import index_records
@@ -181,46 +180,49 @@ def insert_records(
     db: Database,
     list_id: int,
     import_id: int,
-    records: Sequence[NewListRecord],
+    batch: RecordBatch,
     *,
     progress: Progress | None = None,
 ) -> int:
-    """Store records of one import in batches and index them; return how many were stored."""
+    """Store the records of one import in large batches and index them; return how many."""
+    total = len(batch)
     with db.transaction():
         if db.dialect == "postgresql":
             db.execute("LOCK TABLE list_record IN EXCLUSIVE MODE")
         else:
             db.execute("PRAGMA cache_size = -65536")
         base = int(db.scalar("SELECT COALESCE(MAX(id), 0) AS m FROM list_record"))
-        head = itemgetter(1, 0, 2)  # record_id, line, raw_json
-        for start in range(0, len(records), BATCH):
-            chunk = records[start : start + BATCH]
+        for start in range(0, total, BATCH):
+            part = batch.slice(start, start + BATCH)
             first = base + start + 1
-            ids = range(first, first + len(chunk))
-            rows = list(
-                map(
-                    add,
-                    zip(ids, repeat(list_id), repeat(import_id), strict=False),
-                    map(add, map(head, chunk), map(attrgetter("fields"), chunk)),
-                )
+            ids = range(first, first + len(part))
+            rows = zip(
+                ids,
+                repeat(list_id),
+                repeat(import_id),
+                part.record_ids,
+                part.lines,
+                part.raws,
+                *part.fields,
+                strict=False,
             )
             _write_rows(db, rows)
-            index_records(db, zip(ids, map(attrgetter("search_values"), chunk), strict=True))
+            index_records(db, ids, part.search)
             if progress is not None:
-                progress(len(chunk))
-        if db.dialect == "postgresql" and records:
+                progress(len(part))
+        if db.dialect == "postgresql" and total:
             db.scalar(
                 "SELECT setval(pg_get_serial_sequence('list_record', 'id'), ?) AS v",
-                (base + len(records),),
+                (base + total,),
             )
         db.execute(
             "UPDATE victim_list SET record_count = record_count + ? WHERE id = ?",
-            (len(records), list_id),
+            (total, list_id),
         )
-    return len(records)
+    return total
 
 
-def _write_rows(db: Database, rows: list[tuple[Any, ...]]) -> None:
+def _write_rows(db: Database, rows: Iterable[tuple[Any, ...]]) -> None:
     if db.dialect == "sqlite":
         marks = ", ".join("?" * len(_RECORD_COLUMNS))
         db.executemany(

@@ -179,13 +179,15 @@ MIGRATIONS.append(
 
 # v3: a leaner index of list records, so that large lists import fast. On SQLite the records'
 # full-text table keeps neither positions nor sizes (queries are words and prefixes, found in file
-# order), and is rebuilt from the stored records. The index list_record_list goes: the
+# order) and splits words on ASCII separators only: its text is normalised and reduced to letters,
+# digits and spaces before it is stored (dadkhah.store.search.search_form). It is rebuilt from the
+# stored records. The index list_record_list goes: the
 # UNIQUE (list_id, record_id) index serves the same lookups.
 _V3_SQLITE = """
 DROP INDEX IF EXISTS list_record_list;
 DROP TABLE record_fts;
 CREATE VIRTUAL TABLE record_fts USING fts5(
-  body, content='', detail=none, columnsize=0, tokenize='unicode61 remove_diacritics 0'
+  body, content='', detail=none, columnsize=0, tokenize='ascii'
 )
 """
 
@@ -200,7 +202,8 @@ def _reindex_records(db: Database) -> None:
     from dadkhah.store.search import index_records
 
     rows = db.query("SELECT id, raw FROM list_record ORDER BY id")
-    index_records(db, ((int(r["id"]), _raw_values(r["raw"])) for r in rows))
+    ids = [int(r["id"]) for r in rows]
+    index_records(db, ids, [[" ".join(_raw_values(r["raw"])) for r in rows]])
 
 
 def _raw_values(raw: str) -> list[str]:
