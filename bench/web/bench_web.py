@@ -89,9 +89,8 @@ def build_case(folder: Path, records: int, seed: int) -> tuple[Path, list[str]]:
         db.executemany(
             "INSERT INTO record_person (list_record_id, person_id) VALUES (?, ?)", link_rows
         )
-        index_records(
-            db, [(r[0], [r[4]]) for r in rec_rows]
-        )  # the full-text index an import builds
+        # the full-text index an import builds
+        index_records(db, [r[0] for r in rec_rows], [[r[4] for r in rec_rows]])
         run = db.insert(
             "INSERT INTO link_run (started_at, actor, engine, settings, input_hash, version)"
             " VALUES (?, 'bench', 'bench', '{}', 'x', 'bench')",

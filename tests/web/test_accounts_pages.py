@@ -100,9 +100,9 @@ def test_document_page_shows_hash_custody_and_mentions(
         "About 5,000 prisoners were executed. <b>not markup</b>\n",
         encoding="utf-8",
     )
-    evidence_api.add_files(web_case, [doc], title="A report")
-    item = web_case.db.query_one("SELECT id, sha256 FROM evidence WHERE derived_from IS NULL")
-    assert item is not None and item["sha256"] == hashlib.sha256(doc.read_bytes()).hexdigest()
+    (added,) = evidence_api.add_files(web_case, [doc], title="A report")
+    item = {"id": added.item.id, "sha256": added.item.sha256}
+    assert item["sha256"] == hashlib.sha256(doc.read_bytes()).hexdigest()
     login(client, "viewer")
     assert "A report" in client.get("/documents").text
     page = client.get(f"/documents/{item['id']}").text

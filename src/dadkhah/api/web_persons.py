@@ -42,6 +42,7 @@ RECORD_FIELDS = (
 )
 CONFIDENTIAL_RECORD_FIELDS = ("source_ref", "notes")
 CONFIDENTIAL_LEVELS = ("confidential", "secret")
+_SHOWN_ELSEWHERE = frozenset((*RECORD_FIELDS, *CONFIDENTIAL_RECORD_FIELDS, "record_id"))
 
 
 def sees_confidential(user: User) -> bool:
@@ -64,7 +65,7 @@ def _record(row: dict[str, Any], confidential: bool) -> dict[str, Any]:
         except ValueError:
             raw = {}
         out["extra"] = (
-            {k: v for k, v in raw.items() if k not in RECORD_FIELDS and k != "record_id"}
+            {k: v for k, v in raw.items() if k not in _SHOWN_ELSEWHERE}
             if isinstance(raw, dict)
             else {}
         )
