@@ -151,3 +151,39 @@ def test_add_prints_sha256_like_sha256sum_then_show_and_search(
     assert json.loads(out) == []
     assert _run(capsys, "show", case_dir, "12345")[0] == 3
     assert _run(capsys, "add", case_dir, tmp_path / "nope.pdf")[0] == 2
+
+
+def test_replace_append_mapping_and_log_filters(
+    case_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = tmp_path / "a.csv"
+    a.write_text("ردیف,نام\n1,علی\n2,رضا\n", encoding="utf-8")
+    m = tmp_path / "m.toml"
+    m.write_text('[columns]\n"ردیف" = "record_id"\n"نام" = "full_name"\n', encoding="utf-8")
+    code, out, err = _run(capsys, "import", case_dir, a, "--mapping", m, "--list", "evin", "--json")
+    assert code == 0, err
+    (result,) = json.loads(out)
+    assert (result["list"], result["records"], result["mode"]) == ("evin", 2, "new")
+    b = tmp_path / "b.csv"
+    b.write_text("ردیف,نام\n3,حسن\n", encoding="utf-8")
+    assert _run(capsys, "import", case_dir, b, "--mapping", m, "--list", "evin", "--append")[0] == 0
+    assert _lists(capsys, case_dir) == {"evin": 3}
+    c = tmp_path / "c.csv"
+    c.write_text("record_id,full_name\n9,X\n", encoding="utf-8")
+    assert _run(capsys, "import", case_dir, c, "--list", "evin", "--replace", "--append")[0] == 2
+    assert _run(capsys, "import", case_dir, c, "--list", "evin", "--replace")[0] == 0
+    assert _lists(capsys, case_dir) == {"evin": 1}
+    code, out, _ = _run(capsys, "lists", case_dir, "--all", "--json")
+    assert [(d["version"], d["active"]) for d in json.loads(out)] == [(1, False), (2, True)]
+    entries = _log(capsys, case_dir)
+    actions = [e["action"] for e in entries]
+    assert (
+        actions.count("list.import") == 1 and "list.append" in actions and "list.replace" in actions
+    )
+    code, out, _ = _run(capsys, "log", case_dir, "--json", "--limit", "2")
+    assert [e["id"] for e in json.loads(out)] == [e["id"] for e in entries[-2:]]
+    target = next(e["target"] for e in entries if e["action"] == "list.replace")
+    code, out, _ = _run(capsys, "log", case_dir, "--json", "--target", target)
+    assert {e["action"] for e in json.loads(out)} == {"list.replace"}
+    code, out, _ = _run(capsys, "log", case_dir)
+    assert code == 0 and "list.replace" in out

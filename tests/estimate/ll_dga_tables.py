@@ -44,3 +44,18 @@ def my3() -> CaptureHistories:
 
 def hare() -> CaptureHistories:
     return table(HARE_LISTS, HARE)
+
+
+def from_rcapture_order(names: tuple[str, ...], counts: list[int]) -> CaptureHistories:
+    """A table given as Rcapture's ``histpos.t`` lists it: from all-ones down to ``0...01``."""
+    n_lists = len(names)
+    codes = np.arange((1 << n_lists) - 1, 0, -1)
+    patterns = (codes[:, None] >> np.arange(n_lists - 1, -1, -1)) & 1
+    return CaptureHistories(names, patterns, np.array(counts, dtype=np.int64))
+
+
+# From Rcapture's tests (inst/tests/testPapersResults.R), in histpos.t order
+DARROCH_R3 = [72, 155, 7, 71, 13, 53, 43]
+DIABETES = [58, 157, 18, 104, 46, 650, 12, 709, 14, 20, 7, 74, 8, 182, 10]
+CORMACK_4 = [72, 5, 29, 53, 24, 3, 12, 14, 0, 0, 0, 1, 0, 0, 2]
+CORMACK_3 = [72, 5, 29, 54, 24, 3, 14]

@@ -59,7 +59,7 @@ def test_histories_from_case(case: Case) -> None:
     assert h.lists == ("L1", "L2", "L3")
     assert h.observed == seen
     strata = case_strata(case.db, "sex")
-    assert set(strata) == {"f", "m"}
+    assert set(strata) == {"female", "male"}  # canonical spellings of f and m
     assert sum(s.observed for s in strata.values()) == seen
     by_aff = case_strata(case.db, "affiliation")
     assert set(by_aff) == {"A", "B"}
@@ -80,7 +80,7 @@ def test_estimate_case_is_stored_and_audited(sqlite_case: Case) -> None:
     assert out.run_id is not None and out.source_kind == "case"
     assert out.estimate.observed == seen
     strat = estimate_api.estimate(path, method="lcmcr", by="sex", seed=4, **QUICK)
-    assert strat.estimate.strata is not None and set(strat.estimate.strata) == {"f", "m"}
+    assert strat.estimate.strata is not None and set(strat.estimate.strata) == {"female", "male"}
     total = sum(e.observed for e in strat.estimate.strata.values())
     assert total == seen
     runs = estimate_api.runs(path)

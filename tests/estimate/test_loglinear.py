@@ -63,6 +63,8 @@ def test_kosovo_best_bic_matches_rcapture_with_runner_up() -> None:
     runner = est.runners_up[0]
     assert runner.model == "[123,134]"
     assert round(runner.estimate) == 12741
+    assert runner.lower is not None and runner.upper is not None
+    assert runner.lower < runner.estimate < runner.upper
     assert runner.criteria["delta_bic"] == pytest.approx(0.08, abs=0.005)
     assert est.diagnostics["models_compared"] == 113
     assert any("fragile" in w for w in est.warnings)
@@ -157,6 +159,13 @@ def test_candidate_set_is_rcapture_closedpms() -> None:
          "[1,2,3]"])
     assert len(set(models)) == len(models)
     assert sum(1 for _ in enumerate_hierarchical(4, 3)) == 113
+
+
+@pytest.mark.parametrize(("alias", "name"), [("Mh Chao (LB)", "Mh-chao"), ("mth-poisson2",
+                                              "Mth-poisson2"), ("MthD", "Mth-darroch"),
+                                              ("BEST-BIC", "best-bic")])
+def test_model_aliases(alias: str, name: str) -> None:
+    assert LogLinear(alias).model == name
 
 
 def test_model_names_parse_and_print_like_rcapture() -> None:

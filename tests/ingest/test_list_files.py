@@ -158,7 +158,7 @@ def test_readers_never_crash_on_arbitrary_bytes(data: bytes, name: str) -> None:
 @given(
     rows=st.lists(
         st.lists(
-            st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12),
+            st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=12),
             min_size=2,
             max_size=2,
         ),

@@ -25,7 +25,7 @@ def _context(name: str = "test-case") -> ReportContext:
     est = {
         "method": "lcmcr", "model": "K=10", "estimate": 1234.0, "lower": 1100.0, "upper": 1500.0,
         "interval_prob": 0.95, "interval_kind": "equal-tailed credible", "observed": 1000,
-        "lists": ["A", "B", "C"], "strata": None, "seed": 7, "input_sha256": "ab" * 32,
+        "lists": ["A", "B", "C"], "strata": {"north": {"observed": 400, "estimate": 500.0, "lower": 450.0, "upper": 600.0}}, "seed": 7, "input_sha256": "ab" * 32,
         "version": "0.1.0", "settings": {"K": 10},
     }
     return ReportContext(
@@ -53,6 +53,7 @@ def test_html_has_every_section_and_escapes_names() -> None:
     assert "&lt;script&gt;" in html
     assert "cd" * 32 in html  # audit head hash printed
     assert "<svg" in html  # inline figures, no external files
+    assert "north" in html  # strata listed
 
 
 def test_html_is_reproducible() -> None:

@@ -79,6 +79,7 @@ def test_namesakes_have_the_same_name_and_a_different_father() -> None:
     assert (takers["given_name"].to_numpy() == donors["given_name"].to_numpy()).all()
     assert (takers["surname"].to_numpy() == donors["surname"].to_numpy()).all()
     assert (takers["father_name"].to_numpy() != donors["father_name"].to_numpy()).all()
+    assert not (p["given_name"] == p["father_name"]).any()
 
 
 def _letters(frame: pd.DataFrame, column: str) -> str:
@@ -126,6 +127,7 @@ def test_simulate_captures_equals_the_full_simulation() -> None:
     captures = sim.captures()
     np.testing.assert_array_equal(fast.patterns, captures[list(sim.list_names)].to_numpy())
     np.testing.assert_array_equal(fast.counts, captures["count"].to_numpy())
+    pd.testing.assert_frame_equal(fast.to_frame(), captures)
 
 
 def test_more_lists_keep_the_first_ones() -> None:
@@ -158,3 +160,18 @@ def test_bad_settings_name_every_problem() -> None:
     assert {p.field for p in info.value.problems} == {"script", "coverage"}
     with pytest.raises(InputError):
         SimulationSettings(n_persons=0, seed=1, lists=(ListSettings(name="a"),)).validate()
+
+
+def test_heterogeneity_scales_the_weight_on_prominence() -> None:
+    base = scenario_1988(100, 3)
+    none = scenario_1988(100, 3, heterogeneity=0.0)
+    double = scenario_1988(100, 3, heterogeneity=2.0)
+    for a, b, c in zip(base.lists, none.lists, double.lists, strict=True):
+        assert b.prominence == 0.0
+        assert c.prominence == pytest.approx(2 * a.prominence)
+    with pytest.raises(InputError):
+        scenario_1988(100, 3, heterogeneity=-1.0)
+    # Hidden heterogeneity shared by the lists makes them overlap more.
+    flat = simulate_captures(20_000, 5, heterogeneity=0.0)
+    steep = simulate_captures(20_000, 5, heterogeneity=2.0)
+    assert steep.counts.sum() < flat.counts.sum()

@@ -97,6 +97,10 @@ def test_search_normalises_persian_on_both_sides(case: Case, tmp_path: Path) -> 
     assert search_api.search(case, "sidebar related") == []
     assert [h.record_id for h in search_api.search(case, "qez*")] == ["2"]
     assert search_api.search(case, '"unbalanced AND (') == []
+    quoted = _file(tmp_path, "q.csv", "full_name,prison\nReza «Tehrani»,Qezel-Hesar (Karaj)\n")
+    lists_api.import_lists(case, [quoted])
+    assert [h.title for h in search_api.search(case, "tehrani karaj")] == ["Reza «Tehrani»"]
+    assert [h.list_name for h in search_api.search(case, "qezel-hesar reza")] == ["q"]
     replacement = _file(tmp_path, "l2.csv", "record_id,full_name\n1,Someone Else\n")
     lists_api.import_lists(case, [replacement], list_name="l", mode="replace")
     assert search_api.search(case, "karimi") == []  # replaced versions are not searched
@@ -127,3 +131,26 @@ def _minimal_pdf(text: str) -> bytes:
         xref,
     )
     return bytes(out)
+
+
+def test_boilerplate_names_do_not_drop_the_content(sqlite_case: Case, tmp_path: Path) -> None:
+    page = (
+        "<html><body><div class='page has-sidebar'><div id='top-nav'>Home About</div>"
+        "<div class='content'><h2>Mass graves at Khavaran</h2><p>Families gathered every year."
+        "</p><div class='share-buttons'><div class='social'>Tweet</div>Share this</div></div>"
+        "<div class='sidebar'><div class='related'>Other news</div></div></div></body></html>"
+    )
+    (r,) = evidence_api.add_files(sqlite_case, [_file(tmp_path, "p.html", page)])
+    assert document_text(sqlite_case, r.item.id) == (
+        "Mass graves at Khavaran\n\nFamilies gathered every year."
+    )
+
+
+def test_uploaded_bytes_keep_their_name(case: Case) -> None:
+    r = evidence_api.add_bytes(case, "C:\\Users\\x\\شهادت.txt", "شهادت یک زندانی\n".encode())
+    assert r.file == "شهادت.txt" and r.item.original_name == "شهادت.txt"
+    detail = evidence_api.get_item(case, r.item.id)
+    assert detail.custody[0].details.get("upload") == "شهادت.txt"
+    assert [h.id for h in search_api.search(case, "زندانی")] == [r.item.id]
+    with pytest.raises(InputError):
+        evidence_api.add_bytes(case, "..", b"x")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -133,3 +134,47 @@ def test_case_reopens_with_its_lists(case: Case, tmp_path: Path) -> None:
     lists_api.import_lists(case, [_csv(tmp_path / "a.csv", ["1,A,B"])])
     with case_api.open_case(case.path) as again:
         assert [v.name for v in lists_api.list_lists(again)] == ["a"]
+
+
+def test_upgrade_to_the_lean_record_index_keeps_records_searchable(tmp_path: Path) -> None:
+    from dadkhah.api import search as search_api
+    from dadkhah.store import init_case, open_case
+    from dadkhah.store.migrations import migrate
+    from dadkhah.store.schema import all_migrations
+
+    case = init_case(tmp_path / "old")
+    # roll the case back to before core v3: the records' index as version 2 made it
+    case.db.script(
+        "DROP TABLE record_fts;"
+        "\nCREATE VIRTUAL TABLE record_fts USING fts5(body, content='', "
+        "tokenize='unicode61 remove_diacritics 2');"
+        "\nCREATE INDEX list_record_list ON list_record(list_id)"
+    )
+    case.db.execute("DELETE FROM schema_migrations WHERE component = 'core' AND version = 3")
+    f = _csv(tmp_path / "l.csv", ["1,Ali Rezaei,Qom", "2,Sara Karimi,Tabriz"])
+    lists_api.import_lists(case, [f])
+    applied = migrate(case.db, all_migrations())
+    assert [(m.component, m.version) for m in applied] == [("core", 3)]
+    case.close()
+    with open_case(tmp_path / "old") as again:
+        assert [h.record_id for h in search_api.search(again, "karimi")] == ["2"]
+        assert [h.record_id for h in search_api.search(again, "qom")] == ["1"]
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_shared_linkage_files_import_completely(
+    sqlite_case: Case, shared_dir: Path, tmp_path: Path
+) -> None:
+    data = shared_dir / "data" / "linkage"
+    m = tmp_path / "febrl.toml"
+    m.write_text('[columns]\nrec_id = "record_id"\n[values]\nsource_ref = "FEBRL"\n')
+    lists_api.import_lists(sqlite_case, [data / "febrl1.csv"], mapping=m)
+    h = tmp_path / "historical.toml"
+    h.write_text('[columns]\nunique_id = "record_id"\nfirst_name = "given_name"\ngender = "sex"\n')
+    lists_api.import_lists(sqlite_case, [data / "historical_50k.csv"], mapping=h)
+    expected = {}
+    for name in ("febrl1", "historical_50k"):
+        with (data / f"{name}.csv").open(encoding="utf-8", newline="") as f:
+            expected[name] = sum(1 for row in csv.reader(f) if row) - 1  # less the header
+    assert {v.name: v.record_count for v in lists_api.list_lists(sqlite_case)} == expected

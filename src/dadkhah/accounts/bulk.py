@@ -142,7 +142,7 @@ class _Importer:
 
     def source(self, value: Any) -> int:
         if value is None:
-            raise InputError("citation: source is required", [Problem("missing", field="source")])
+            raise InputError("citation: source is required", [Problem("required", field="source")])
         key = str(value)
         return self.source_keys[key] if key in self.source_keys else find_source(self.db, key)
 
@@ -150,8 +150,14 @@ class _Importer:
         return Citation(
             source_id=self.source(r.get("source")), evidence_id=_int(r.get("evidence"), "evidence"),
             char_start=_int(r.get("char_start"), "char_start"), char_end=_int(r.get("char_end"), "char_end"),
-            **{k: (str(r[k]) if r.get(k) is not None else None) for k in _CITATION_FIELDS},
+            page=self.text(r, "page"), paragraph=self.text(r, "paragraph"), line=self.text(r, "line"),
+            time_start=self.text(r, "time_start"), time_end=self.text(r, "time_end"),
+            table_cell=self.text(r, "table_cell"), quote=self.text(r, "quote"), note=self.text(r, "note"),
         )
+
+    @staticmethod
+    def text(r: dict[str, Any], key: str) -> str | None:
+        return str(r[key]) if r.get(key) is not None else None
 
     def dates(self, r: dict[str, Any], prefix: str = "date") -> Any:
         return to_range(date=r.get(prefix), start=r.get(f"{prefix}_start") or r.get("start"),

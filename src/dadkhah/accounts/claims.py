@@ -24,6 +24,7 @@ from dadkhah.model.accounts import (
     DEGREES,
     INTERVENTION_TYPES,
     LEGAL_STATUSES,
+    NO_DATES,
     ORG_RELATIONS,
     STANDINGS,
     Citation,
@@ -62,6 +63,10 @@ DETAIL_FIELDS: dict[str, dict[str, Any]] = {
 _REQUIRED_DETAILS = {"org_relation": ("relation",), "kinship": ("relation",), "proceeding": ("forum",)}
 
 
+def _a(word: str) -> str:
+    return ("an " if word[:1] in "aeiou" else "a ") + word
+
+
 def _bool(value: Any, field: str) -> bool:
     if isinstance(value, bool):
         return value
@@ -81,7 +86,7 @@ def _clean_details(kind: str, details: Mapping[str, Any]) -> dict[str, Any]:
         if value is None or value == "":
             continue
         if key not in allowed:
-            problems.append(Problem(f"not a field of a {kind} claim ({', '.join(allowed)})", field=key, value=value))
+            problems.append(Problem(f"not a field of {_a(kind)} claim ({', '.join(allowed)})", field=key, value=value))
             continue
         rule = allowed[key]
         if rule is bool:
@@ -94,21 +99,22 @@ def _clean_details(kind: str, details: Mapping[str, Any]) -> dict[str, Any]:
             out[key] = str(value)
     for key in _REQUIRED_DETAILS.get(kind, ()):
         if key not in out:
-            problems.append(Problem(f"required for a {kind} claim", field=key))
+            problems.append(Problem(f"required for {_a(kind)} claim", field=key))
     if problems:
-        raise InputError(f"invalid details for a {kind} claim", problems)
+        raise InputError(f"invalid details for {_a(kind)} claim", problems)
     return out
 
 
 def _check_ref(kind: str, role: str, entity: Entity | None, allowed: tuple[str, ...]) -> None:
     if not allowed:
         if entity is not None and role == "object":
-            raise InputError(f"a {kind} claim has no object", [Problem("unexpected", field=role, value=entity.uid)])
+            raise InputError(f"{_a(kind)} claim has no object", [Problem("unexpected", field=role, value=entity.uid)])
         return
     if entity is None:
         if kind in {"intervention", "proceeding"} and role == "object":
             return
-        raise InputError(f"a {kind} claim needs a {role} ({' or '.join(allowed)})", [Problem("missing", field=role)])
+        raise InputError(f"{_a(kind)} claim needs {_a(role)} ({' or '.join(allowed)})",
+                         [Problem(f"{_a(kind)} claim needs {_a(role)} ({' or '.join(allowed)})", field=role)])
     if entity.type not in allowed:
         raise InputError(
             f"{role} of a {kind} claim must be a {' or '.join(allowed)}, not a {entity.type}",
@@ -154,7 +160,7 @@ def add_claim(
     value_high: float | None = None,
     quantity: str | None = None,
     details: Mapping[str, Any] | None = None,
-    dates: DateRange = DateRange(),
+    dates: DateRange = NO_DATES,
     status: str = "work needed",
     confidence: str | None = None,
     confidence_note: str | None = None,
@@ -169,20 +175,20 @@ def add_claim(
     conf = confidentiality or "restricted"
     _check(conf, CONFIDENTIALITIES, "confidentiality")
     if not citations:
-        raise InputError(f"a {kind} claim needs at least one citation", [Problem("no citation", field="citations")])
+        raise InputError(f"{_a(kind)} claim needs at least one citation", [Problem(f"{_a(kind)} claim needs at least one citation (give a source)", field="citations")])
     subj_types, obj_types = CLAIM_SHAPES[kind]
     if kind == "figure":
         if not quantity:
-            raise InputError("a figure claim needs a quantity (what is counted)", [Problem("missing", field="quantity")])
+            raise InputError("a figure claim needs a quantity (what is counted)", [Problem("required", field="quantity")])
         if value_number is None and value_low is None and value_high is None:
-            raise InputError("a figure claim needs a value or a low/high range", [Problem("missing", field="value")])
+            raise InputError("a figure claim needs a value or a low/high range", [Problem("required", field="value")])
     else:
         _check_ref(kind, "subject", subject, subj_types)
     if kind == "figure" and subject is not None:
         _check_ref(kind, "subject", subject, subj_types)
     _check_ref(kind, "object", object, obj_types)
     if kind == "name" and not (value_text and value_text.strip()):
-        raise InputError("a name claim needs the name as value", [Problem("missing", field="value")])
+        raise InputError("a name claim needs the name as value", [Problem("required", field="value")])
     if value_low is not None and value_high is not None and value_low > value_high:
         raise InputError("value_low is above value_high", [Problem("reversed range", field="value_low", value=value_low)])
     clean = _clean_details(kind, details or {})
@@ -222,7 +228,7 @@ def add_citation(db: Database, *, actor: str, citation: Citation, claim: str | N
     with db.transaction():
         claim_id = get_claim(db, claim).id if claim else None
         cid = _insert_citation(db, actor, citation, claim_id=claim_id, entity=entity)
-        out = _citations(db, "id = ?", (cid,))[0]
+        out = _citations(db, "c.id = ?", (cid,))[0]
         audit(db, actor=actor, action="accounts.citation.add", target=claim or (entity.uid if entity else ""),
               details=out.to_dict())
     return out
@@ -294,7 +300,8 @@ def list_claims(
     quantity: str | None = None,
 ) -> list[Claim]:
     """Claims, optionally of one kind, about one entity (as subject or object), or of one status."""
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
     if kind:
         _check(kind, CLAIM_KINDS, "kind")
         where.append("kind = ?")

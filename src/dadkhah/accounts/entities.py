@@ -20,6 +20,7 @@ from dadkhah.model.accounts import (
     CONFIDENTIALITIES,
     COORDINATE_PRECISIONS,
     ENTITY_TYPES,
+    NO_DATES,
     ORG_TYPES,
     SITE_TYPES,
     DateRange,
@@ -77,12 +78,12 @@ def now() -> str:
 
 def _check(value: str | None, options: tuple[str, ...], field: str) -> None:
     if value is not None and value not in options:
-        raise InputError(f"{field}: {one_of(value, options)}", [Problem("unknown value", field=field, value=value)])
+        raise InputError(f"{field}: {one_of(value, options)}", [Problem(f"not one of: {', '.join(options)}", field=field, value=value)])
 
 
 def _required(value: str | None, field: str) -> str:
     if value is None or not str(value).strip():
-        raise InputError(f"{field} is required", [Problem("missing", field=field, value=value)])
+        raise InputError(f"{field} is required", [Problem("required", field=field, value=value)])
     return str(value).strip()
 
 
@@ -204,7 +205,7 @@ def _dates(d: DateRange) -> dict[str, Any]:
 
 def add_event(
     db: Database, *, actor: str, name: str, event_type: str | None = None, parent: str | None = None,
-    site: str | None = None, dates: DateRange = DateRange(), notes: str | None = None,
+    site: str | None = None, dates: DateRange = NO_DATES, notes: str | None = None,
     confidentiality: str | None = None, uid: str | None = None,
 ) -> Entity:
     """An event, possibly inside a larger one ("executions at Gohardasht" in "1988 massacre")."""
@@ -216,7 +217,7 @@ def add_event(
 
 def add_act(
     db: Database, *, actor: str, act_type: str, victim: str | None = None, event: str | None = None,
-    site: str | None = None, dates: DateRange = DateRange(), notes: str | None = None,
+    site: str | None = None, dates: DateRange = NO_DATES, notes: str | None = None,
     confidentiality: str | None = None, uid: str | None = None,
 ) -> Entity:
     """One act against one victim (an execution, a disappearance, a secret burial ...)."""

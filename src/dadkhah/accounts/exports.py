@@ -12,6 +12,7 @@ from typing import Any
 
 from dadkhah.accounts.claims import list_claims
 from dadkhah.accounts.entities import list_entities
+from dadkhah.errors import InputError, one_of
 from dadkhah.model.accounts import CONFIDENTIALITIES, Claim
 from dadkhah.store.db import Database
 
@@ -19,6 +20,10 @@ __all__ = ["geojson_sites", "popolo"]
 
 
 def _allowed(level: str | None, max_level: str) -> bool:
+    if max_level not in CONFIDENTIALITIES:
+        raise InputError(f"confidentiality {one_of(max_level, CONFIDENTIALITIES)}")
+    if level not in CONFIDENTIALITIES and level is not None:
+        return False  # an unknown level is treated as the most restrictive
     return CONFIDENTIALITIES.index(level or "restricted") <= CONFIDENTIALITIES.index(max_level)
 
 
@@ -43,7 +48,7 @@ def popolo(db: Database, *, max_confidentiality: str = "public") -> dict[str, An
             names.setdefault(c.subject.uid, []).append({"name": c.value_text, "note": c.details.get("name_type")})
     persons = []
     for p in list_entities(db, "person"):
-        if not any(c.subject and c.subject.uid == p.uid or c.object and c.object.uid == p.uid for c in claims):
+        if not any((c.subject and c.subject.uid == p.uid) or (c.object and c.object.uid == p.uid) for c in claims):
             continue  # only persons that public claims speak about
         item: dict[str, Any] = {"id": p.uid, "name": p.fields.get("display_name_latin") or p.label}
         if p.fields.get("display_name_latin") and p.fields.get("display_name") != p.fields.get("display_name_latin"):

@@ -11,6 +11,7 @@ from typing import Any
 from dadkhah.accounts.entities import _check, now
 from dadkhah.errors import InputError, NotFound, Problem
 from dadkhah.model.accounts import CONFIDENTIALITIES
+from dadkhah.model.sources import SOURCE_TYPES
 from dadkhah.store.audit import record as audit
 from dadkhah.store.db import Database
 
@@ -27,8 +28,9 @@ def add_source(
 ) -> dict[str, Any]:
     """Record a source (a report, article, testimony, judgment) that claims can cite."""
     if not title or not title.strip():
-        raise InputError("a source needs a title", [Problem("missing", field="title")])
+        raise InputError("a source needs a title", [Problem("required", field="title")])
     _check(knowledge, KNOWLEDGE, "knowledge")
+    _check(source_type or "other", SOURCE_TYPES, "source_type")
     conf = confidentiality or "restricted"
     _check(conf, CONFIDENTIALITIES, "confidentiality")
     if url:

@@ -1,4 +1,5 @@
-"""Date ranges as researchers write them: ``1988``, ``1988-08``, ``1988-08-01``, ``1988-07/1988-09``.
+"""Date ranges as researchers write them: ``1988``, ``1988-08``, ``1988-08-01``, ``1988-07/1988-09``,
+or in words in either calendar ("summer 1988", "مرداد ۱۳۶۷", read by :mod:`dadkhah.dates`).
 
 A claim's date is a range of ISO days (earliest, latest) with a precision and the text as written
 in the source, so that "summer 1988" can be kept verbatim next to the range it stands for.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from dadkhah.dates import parse_date, why_unparsed
 from dadkhah.errors import InputError, Problem
 from dadkhah.model.accounts import DATE_PRECISIONS, DateRange
 
@@ -48,12 +50,19 @@ def parse_range(text: str | None, *, field: str = "date") -> DateRange:
     if text is None or not str(text).strip():
         return DateRange()
     raw = str(text).strip()
+    if "/" not in raw and not _ISO.match(raw):
+        written = parse_date(raw)
+        if written is None:
+            raise InputError(f"{field}: cannot read {raw!r} as a date: {why_unparsed(raw)}",
+                             [Problem("not a date", field=field, value=raw)])
+        kind: str = "approximate" if written.precision == "season" else written.precision
+        return DateRange(written.start.isoformat(), written.end.isoformat(), kind, raw)
     if "/" in raw:
         left, _, right = raw.partition("/")
     else:
         left = right = raw
     start = end = None
-    precisions = []
+    precisions: list[str] = []
     if left.strip():
         start, p = bound(left, upper=False, field=field)
         precisions.append(p)
@@ -80,6 +89,12 @@ def to_range(
         raise InputError(f"{field}: give either a date range or start/end, not both", [Problem("both given", field=field, value=date)])
     if date:
         r = parse_range(date, field=field)
+    elif text and not (start or end):
+        written = parse_date(text)  # "summer 1988", "Mordad 1367": the range the text stands for
+        r = DateRange()
+        if written is not None:
+            kind: str = "approximate" if written.precision == "season" else written.precision
+            r = DateRange(written.start.isoformat(), written.end.isoformat(), kind)
     else:
         s = bound(start, upper=False, field=f"{field}_start") if start else None
         e = bound(end, upper=True, field=f"{field}_end") if end else None
@@ -92,4 +107,4 @@ def to_range(
             f"{field}_precision: {precision!r} is not one of {', '.join(DATE_PRECISIONS)}",
             [Problem("unknown precision", field=f"{field}_precision", value=precision)],
         )
-    return DateRange(r.start, r.end, precision or r.precision, text or None)
+    return DateRange(r.start, r.end, precision or r.precision, text or r.text or None)

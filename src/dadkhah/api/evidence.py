@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from dadkhah.api.case import default_actor
 from dadkhah.errors import InputError, Problem, one_of
@@ -24,7 +25,15 @@ from dadkhah.store.audit import record as record_audit
 from dadkhah.store.search import index_document
 from dadkhah.store.sources import create_source, get_source
 
-__all__ = ["AddResult", "EvidenceDetail", "add_files", "document_text", "get_item", "list_evidence"]
+__all__ = [
+    "AddResult",
+    "EvidenceDetail",
+    "add_bytes",
+    "add_files",
+    "document_text",
+    "get_item",
+    "list_evidence",
+]
 
 log = logging.getLogger(__name__)
 
@@ -83,13 +92,48 @@ def add_files(
         for n, path in enumerate(paths):
             if progress:
                 progress("adding", n, len(paths))
-            results.append(_add_one(case, path, title, source_type, actor))
+            custody = {"path": str(path)}
+            results.append(_add_one(case, path, title, source_type, actor, custody))
         if progress:
             progress("adding", len(paths), len(paths))
     return results
 
 
-def _add_one(case: Case, path: Path, title: str | None, source_type: str, actor: str) -> AddResult:
+def add_bytes(
+    case: Case,
+    name: str,
+    data: bytes,
+    *,
+    title: str | None = None,
+    source_type: str = "other",
+    actor: str | None = None,
+) -> AddResult:
+    """Store received bytes (a web upload) as evidence under their original file name."""
+    base = PurePath(name.replace("\\", "/")).name.strip()
+    if not base or base in (".", ".."):
+        raise InputError(f"{name!r} is not a usable file name")
+    with tempfile.TemporaryDirectory(prefix="dadkhah-upload-") as tmp:
+        path = Path(tmp) / base
+        path.write_bytes(data)
+        if source_type not in SOURCE_TYPES:
+            raise InputError(f"source type {one_of(source_type, SOURCE_TYPES)}")
+        with case.db.transaction():
+            result = _add_one(
+                case, path, title, source_type, actor or default_actor(), {"upload": base}
+            )
+    return AddResult(
+        base, result.item, result.new, result.text_item_id, result.text_chars, result.note
+    )
+
+
+def _add_one(
+    case: Case,
+    path: Path,
+    title: str | None,
+    source_type: str,
+    actor: str,
+    custody: dict[str, str],
+) -> AddResult:
     db = case.db
     with path.open("rb") as f:
         head = f.read(65536)
@@ -109,7 +153,7 @@ def _add_one(case: Case, path: Path, title: str | None, source_type: str, actor:
         actor=actor,
         title=title or path.name,
         source_id=source_id,
-        custody={"path": str(path)},
+        custody=custody,
     )
     if not new:
         text_id = store_documents.text_item_id(db, item.id)

@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from dadkhah import __version__
+from dadkhah.api import accounts as accounts_api
+from dadkhah.api import estimate as estimate_api
+from dadkhah.api import link as link_api
 from dadkhah.report import (
     AuditSummary,
     EstimateSection,
@@ -82,19 +85,22 @@ def _linkage(case: Case) -> LinkageSummary | None:
 
 
 def _review_counts(case: Case) -> tuple[int, int, dict[str, Any] | None]:
-    """Review and run figures, from the linkage tables when this case has them."""
-    pending = decided = 0
+    """Open review items, decisions in force, and the latest linkage run."""
+    pending = int(case.db.scalar("SELECT COUNT(*) AS n FROM link_review WHERE status = 'open'") or 0)
+    decided = int(
+        case.db.scalar("SELECT COUNT(*) AS n FROM link_decision WHERE revoked_at IS NULL") or 0
+    )
+    runs = link_api.list_runs(case.path)
     run: dict[str, Any] | None = None
-    try:
-        from dadkhah.api import link as link_api
-
-        status = link_api.review_status(case)
-        pending, decided = int(status["pending"]), int(status["decided"])
-        runs = link_api.runs(case)
-        if runs:
-            run = dict(runs[-1])
-    except (ImportError, AttributeError):
-        log.debug("linkage review information is not available")
+    if runs:
+        last = runs[-1]
+        run = {
+            "run": last.id, "finished": last.finished_at, "engine": last.engine,
+            "records": last.record_count, "persons": last.person_count,
+            "candidate pairs": last.pair_count, "sent to review": last.review_count,
+            "automatic links": last.auto_links, "input hash": last.input_hash,
+            "version": last.version, "review decisions applied": last.decisions_applied,
+        }
     return pending, decided, run
 
 
@@ -120,28 +126,60 @@ def _audit(case: Case) -> AuditSummary:
 
 
 def _estimates(case: Case) -> tuple[tuple[EstimateSection, ...], tuple[dict[str, Any], ...]]:
-    try:
-        from dadkhah.api import estimate as estimate_api
-
-        stored = estimate_api.report_estimates(case)
-    except (ImportError, AttributeError):
-        return (), ()
+    stored = estimate_api.report_estimates(case)
     sections = tuple(EstimateSection(s["title"], s["result"], s.get("plot_svg")) for s in stored)
     comparison = tuple(s["result"] for s in stored if not s["result"].get("strata"))
     return sections, comparison
 
 
 def _accounts(case: Case) -> tuple[tuple[FigureClaim, ...], tuple[PostingRow, ...], tuple[SiteRow, ...]]:
-    try:
-        from dadkhah.api import accounts as accounts_api
-
-        data = accounts_api.report_data(case)
-    except (ImportError, AttributeError):
-        return (), (), ()
-    figures = tuple(FigureClaim(**f) for f in data.get("figures", []))
-    postings = tuple(PostingRow(**{**p, "citations": tuple(p["citations"])}) for p in data.get("postings", []))
-    sites = tuple(SiteRow(**{**s, "citations": tuple(s.get("citations", ()))}) for s in data.get("sites", []))
-    return figures, postings, sites
+    """Contested figures, postings and sites, as the accounts use cases give them."""
+    figures: list[FigureClaim] = []
+    for group in accounts_api.contested_figures(case):
+        for f in group["figures"]:
+            figures.append(
+                FigureClaim(
+                    quantity=str(group["quantity"]),
+                    value=str(f.get("as_written") or f.get("value")),
+                    source="; ".join(s["title"] for s in f["sources"]),
+                    citation="; ".join(s["locator"] for s in f["sources"] if s.get("locator")) or "–",
+                    status=str(f["status"]),
+                    confidence=f.get("confidence"),
+                )
+            )
+    postings: list[PostingRow] = []
+    for claim in accounts_api.list_claims(case, kind="posting"):
+        dates = claim.dates.text or "–" if claim.dates else "–"
+        if claim.dates and (claim.dates.start or claim.dates.end):
+            dates = f"{claim.dates.start or '?'} – {claim.dates.end or '?'}"
+        post = accounts_api.get_entity(case, claim.object.uid) if claim.object else None
+        org = None
+        if post is not None and post.fields.get("organization"):
+            org = accounts_api.get_entity(case, str(post.fields["organization"])).label
+        postings.append(
+            PostingRow(
+                person=claim.subject.label if claim.subject else "–",
+                post=claim.object.label if claim.object else "–",
+                organization=org,
+                dates=dates,
+                citations=tuple(
+                    (c.source_title or f"source {c.source_id}") + (f" ({c.note})" if c.note else "")
+                    for c in claim.citations
+                ),
+                status=claim.status,
+            )
+        )
+    sites: list[SiteRow] = []
+    for feature in accounts_api.export_geojson(case, max_confidentiality="restricted")["features"]:
+        props = feature["properties"]
+        lon, lat = feature["geometry"]["coordinates"][:2] if feature["geometry"]["type"] == "Point" else (None, None)
+        sites.append(
+            SiteRow(
+                name=str(props["name"]), kind=str(props.get("site_type") or "site"), lat=lat, lon=lon,
+                precision=props.get("coordinate_precision"),
+            )
+        )
+    return tuple(figures), tuple(postings), tuple(sites)
 
 
 def build_context(case: Case) -> ReportContext:
@@ -206,10 +244,5 @@ def _count_pages(pdf: bytes) -> int:
 
 
 def _outline() -> list[list[tuple[float, float]]]:
-    """Province outlines (lon, lat rings) from the gazetteer's bundled GeoJSON, when it ships one."""
-    try:
-        from dadkhah.places import province_outlines
-
-        return [list(ring) for ring in province_outlines()]
-    except (ImportError, AttributeError):
-        return []
+    """Outline rings (lon, lat) drawn under the sites; none is bundled yet."""
+    return []

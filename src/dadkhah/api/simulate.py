@@ -42,6 +42,7 @@ def simulate_to_folder(
     persons: int = 5000,
     seed: int = 0,
     lists: int = 5,
+    heterogeneity: float = 1.0,
     settings_file: str | Path | None = None,
     force: bool = False,
 ) -> dict[str, Any]:
@@ -59,7 +60,7 @@ def simulate_to_folder(
     settings = (
         load_settings(settings_file)
         if settings_file is not None
-        else scenario_settings(scenario, persons, seed, lists)
+        else scenario_settings(scenario, persons, seed, lists, heterogeneity=heterogeneity)
     )
     sim = simulate_case(settings)
     paths = write_case(sim, folder)

@@ -28,6 +28,13 @@ def simulate(
         int, typer.Option("--seed", help="Random seed: the same seed gives the same case.")
     ] = 0,
     lists: Annotated[int, typer.Option("--lists", "-k", help="Number of lists.")] = 5,
+    heterogeneity: Annotated[
+        float,
+        typer.Option(
+            "--heterogeneity",
+            help="Scale of the hidden heterogeneity of capture (0 none, 1 default, up to 5).",
+        ),
+    ] = 1.0,
     settings: Annotated[
         Path | None,
         typer.Option("--settings", help="Regenerate from a truth.json (or a settings JSON file)."),
@@ -51,6 +58,7 @@ def simulate(
         persons=persons,
         seed=seed,
         lists=lists,
+        heterogeneity=heterogeneity,
         settings_file=settings,
         force=force,
     )

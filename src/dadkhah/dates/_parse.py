@@ -11,14 +11,26 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Final, Literal
 
 import jdatetime
 
 from dadkhah.dates._calendar import solar_month_range, solar_year_range
-from dadkhah.dates._months import GREGORIAN_MONTHS, LUNAR_MONTHS, SEASONS, SOLAR_MONTHS, fold_word
+from dadkhah.dates._months import (
+    APPROX_WORDS,
+    GREGORIAN_MARKERS,
+    GREGORIAN_MONTHS,
+    LUNAR_MARKERS,
+    LUNAR_MONTHS,
+    NOISE_WORDS,
+    PART_WORDS,
+    SEASONS,
+    SOLAR_MARKERS,
+    SOLAR_MONTHS,
+    fold_word,
+)
 from dadkhah.dates._range import Calendar, DateRange, Precision
 
 __all__ = ["APPROXIMATE_YEARS", "DateHint", "parse_date", "why_unparsed"]
@@ -41,123 +53,6 @@ _DELETE = dict.fromkeys(
         ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u0640\ufeff"
     ),
     None,
-)
-_APPROX = (
-    "circa",
-    "ca.",
-    "ca",
-    "c.",
-    "c",
-    "about",
-    "approx.",
-    "approx",
-    "approximately",
-    "around",
-    "abt",
-    "abt.",
-    "~",
-    "حدود",
-    "حدودا",
-    "حدوداً",
-    "حوالی",
-    "تقریبا",
-    "تقریباً",
-    "نزدیک",
-    "?",
-    "vers",
-    "env.",
-    "etwa",
-    "ungefähr",
-)
-_PART: dict[str, int] = {
-    "early": 0,
-    "beginning": 0,
-    "start": 0,
-    "اوایل": 0,
-    "اوائل": 0,
-    "ابتدای": 0,
-    "اول": 0,
-    "mid": 1,
-    "middle": 1,
-    "اواسط": 1,
-    "نیمه": 1,
-    "میانه": 1,
-    "late": 2,
-    "end": 2,
-    "اواخر": 2,
-    "پایان": 2,
-    "آخر": 2,
-    "انتهای": 2,
-}
-_SOLAR_MARKERS = frozenset(
-    {
-        "sh",
-        "s.h.",
-        "s.h",
-        "hs",
-        "h.sh.",
-        "h.sh",
-        "ش",
-        "ه.ش",
-        "ه.ش.",
-        "هـ.ش",
-        "هـ.ش.",
-        "هش",
-        "شمسی",
-        "solar",
-        "jalali",
-        "خورشیدی",
-        "ap",
-        "a.p.",
-    }
-)
-_GREG_MARKERS = frozenset({"ad", "a.d.", "ce", "c.e.", "م", "م.", "میلادی", "gregorian"})
-_LUNAR_MARKERS = frozenset(
-    {"ah", "a.h.", "ق", "ه.ق", "ه.ق.", "هـ.ق", "هـ.ق.", "قمری", "hq", "lunar"}
-)
-_NOISE = frozenset(
-    {
-        "of",
-        "the",
-        "in",
-        "on",
-        "year",
-        "سال",
-        "ماه",
-        "روز",
-        "در",
-        "تاریخ",
-        "date",
-        "de",
-        "le",
-        "im",
-        "am",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "شنبه",
-        "یکشنبه",
-        "دوشنبه",
-        "سه‌شنبه",
-        "سهشنبه",
-        "چهارشنبه",
-        "پنجشنبه",
-        "پنج‌شنبه",
-        "جمعه",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-        "executed",
-        "born",
-    }
 )
 _NUMERIC = re.compile(r"^(\d{1,4})\s*([/\-.])\s*(\d{1,2})\s*\2\s*(\d{1,4})$")
 _TWO_FIELDS = re.compile(r"^(\d{1,4})\s*[/\-.–]\s*(\d{1,4})$")
@@ -263,6 +158,9 @@ def _year_of(day: date, cal: Calendar) -> int:
 def _numeric(m: re.Match[str], ctx: _Context) -> DateRange:
     a, _, b, c = m.groups()
     if len(a) >= 3 or int(a) > 31:  # year first: Y/M/D (ISO and Persian order)
+        if len(a) <= 2 and ctx.calendar is None and ctx.hint is None:
+            # A two-digit year written first is the Persian habit (67/5/6 = 1367/5/6).
+            ctx.calendar = "solar-hijri"
         year, cal = _year(a, ctx)
         day = _day(year, int(b), int(c), cal)
         return _result(day, day, "day", cal, ctx)
@@ -348,7 +246,9 @@ def _named(tokens: list[str], ctx: _Context) -> DateRange:
     year_raw: str
     day_raw: str | None = None
     if len(numbers) == 1:
-        year_raw = numbers[0][1]
+        index, year_raw = numbers[0]
+        if month is not None and index < month_at and len(year_raw) <= 2 and int(year_raw) <= 31:
+            raise _Unparsed("a day and a month but no year")
     else:
         (ia, a), (ib, b) = numbers
         if len(a) >= 3 or int(a) > 31:
@@ -361,6 +261,12 @@ def _named(tokens: list[str], ctx: _Context) -> DateRange:
             raise _Unparsed("cannot tell the day from the year")
     if day_raw is not None and month is None:
         raise _Unparsed("a day number with a season")
+    if cal is not None and len(year_raw) == 4:
+        value = int(year_raw)
+        solar = _SOLAR_MIN <= value <= _SOLAR_MAX
+        if (cal == "solar-hijri") != solar:
+            other = "gregorian" if cal == "solar-hijri" else "solar-hijri"
+            raise _Unparsed(f"a {cal} month with a {other} year {year_raw}")
     year, ycal = _year(year_raw, ctx)
     if cal is not None and ycal != cal:
         raise _Unparsed(f"a {cal} month with a {ycal} year {year_raw}")
@@ -369,8 +275,10 @@ def _named(tokens: list[str], ctx: _Context) -> DateRange:
             day = _day(year, month, int(day_raw), ycal)
             return _result(day, day, "day", ycal, ctx)
         start, end = _month_range(year, month, ycal)
-        if ctx.part is not None:
-            return _result(*_part_of(start, end, ctx.part), "approximate", ycal, ctx)
+        if ctx.part is not None:  # early = days 1-10, mid = 11-20, late = 21 to the end
+            lo = start + timedelta(days=10 * ctx.part)
+            hi = start + timedelta(days=10 * ctx.part + 9) if ctx.part < 2 else end
+            return _result(lo, hi, "approximate", ycal, ctx)
         return _result(start, end, "month", ycal, ctx)
     assert season is not None
     start, end = _season(year, season, ycal)
@@ -380,9 +288,7 @@ def _named(tokens: list[str], ctx: _Context) -> DateRange:
 
 
 def _part_of(start: date, end: date, part: int) -> tuple[date, date]:
-    """Early, middle or late third of a range (early Mordad = days 1-10 or so)."""
-    from datetime import timedelta
-
+    """Early, middle or late third of a range (a season)."""
     span = (end - start).days + 1
     third = span // 3
     bounds = [start, start + timedelta(days=third), start + timedelta(days=2 * third), end]
@@ -396,12 +302,13 @@ def _season(year: int, season: int, cal: Calendar) -> tuple[date, date]:
         return solar_month_range(year, 3 * season + 1)[0], solar_month_range(year, 3 * season + 3)[
             1
         ]
-    # Gregorian: the union of the meteorological and astronomical season.
+    # Gregorian: the union of the meteorological and astronomical season. "Winter 1988" is
+    # read both as the winter that starts the year and the one that ends it.
     spans = {
-        0: (date(year, 3, 1), date(year, 6, 20)),
-        1: (date(year, 6, 1), date(year, 9, 22)),
-        2: (date(year, 9, 1), date(year, 12, 20)),
-        3: (date(year, 12, 1), date(year + 1, 3, 20)),
+        0: (date(year, 3, 1), date(year, 6, 21)),
+        1: (date(year, 6, 1), date(year, 9, 23)),
+        2: (date(year, 9, 1), date(year, 12, 22)),
+        3: (date(year - 1, 12, 1), date(year + 1, 3, 21)),
     }
     return spans[season]
 
@@ -420,17 +327,17 @@ def _parse(text: object, hint: DateHint | None) -> DateRange | str:
     s = _clean(text)
     tokens: list[str] = []
     for tok in re.split(r"\s+", s):
-        if tok in _SOLAR_MARKERS:
+        if tok in SOLAR_MARKERS:
             ctx.calendar = "solar-hijri"
-        elif tok in _GREG_MARKERS:
+        elif tok in GREGORIAN_MARKERS:
             ctx.calendar = "gregorian"
-        elif tok in _LUNAR_MARKERS:
+        elif tok in LUNAR_MARKERS:
             return "a lunar Hijri date; lunar dates are not read"
-        elif tok in _APPROX:
+        elif tok in APPROX_WORDS:
             ctx.approximate = True
-        elif tok in _PART:
-            ctx.part = _PART[tok]
-        elif tok in _NOISE or not tok:
+        elif tok in PART_WORDS:
+            ctx.part = PART_WORDS[tok]
+        elif tok in NOISE_WORDS or not tok:
             continue
         else:
             if tok.startswith("~") or tok.endswith("?"):

@@ -27,7 +27,13 @@ from typing import Any, ClassVar
 import numpy as np
 
 from dadkhah.errors import DadkhahWarning, EstimationError, one_of
-from dadkhah.estimate.dga_posterior import PRIORS, Posterior, full_table, posterior
+from dadkhah.estimate.dga_posterior import (
+    PRIORS,
+    Posterior,
+    full_table,
+    grid_limit,
+    posterior,
+)
 from dadkhah.estimate.graphs import decomposable_graphs
 from dadkhah.estimate.histories import CaptureHistories
 from dadkhah.estimate.result import Candidate, Estimate
@@ -158,7 +164,7 @@ class Dga:
             "top_graph_probability": float(post.graph_prob[top[0]]),
             "saturated_probability": sat_prob,
             "graphs": len(graphs),
-            "grid_max_missing": int(post.nmissing[-1]),
+            "grid_missing": [int(post.nmissing[0]), int(post.nmissing[-1])],
             "posterior": _coarse(totals, post),
         }
         for note in notes:
@@ -190,17 +196,14 @@ class Dga:
             grid = np.arange(0, self.max_missing + 1)
             post = posterior(table, p, delta, graphs, grid, self.prior, top_k=self.top_graphs)
             return post, bool(post.pmf[-max(1, grid.size // 4):].sum() > 1e-3)
-        size = max(2_000, 4 * n)
         cap = max(20_000, 20 * n)
-        while True:
-            grid = np.arange(0, size + 1)
-            post = posterior(table, p, delta, graphs, grid, self.prior, top_k=self.top_graphs)
-            tail = float(post.pmf[-max(1, grid.size // 4):].sum())
-            if tail < TAIL_MASS:
-                return post, False
-            if size >= cap:
-                return post, tail > 1e-3
-            size = min(size * 4, cap)
+        start, limit, beyond_cap = grid_limit(table, p, delta, graphs, self.prior, cap,
+                                              TAIL_MASS)
+        size = min(cap, max(1_000, int(limit * 1.25)))
+        start = int(start * 0.8) if start > 1_000 else 0
+        grid = np.arange(start, size + 1)
+        post = posterior(table, p, delta, graphs, grid, self.prior, top_k=self.top_graphs)
+        return post, size >= cap and beyond_cap > 1e-3
 
 
 def _coarse(totals: np.ndarray, post: Posterior) -> dict[str, list[float]]:

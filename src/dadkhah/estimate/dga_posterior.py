@@ -27,7 +27,15 @@ from scipy.special import gammaln
 
 from dadkhah.estimate.graphs import DecomposableGraph
 
-__all__ = ["PRIORS", "Posterior", "full_table", "log_prior", "posterior", "rissanen_log_prior"]
+__all__ = [
+    "PRIORS",
+    "Posterior",
+    "full_table",
+    "grid_limit",
+    "log_prior",
+    "posterior",
+    "rissanen_log_prior",
+]
 
 PRIORS = ("1/N", "rissanen", "uniform")
 CHUNK = 4096
@@ -140,9 +148,9 @@ class _Scorer:
     def logw(self, nm: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
         nm = nm.astype(float)
         total = self.n + nm
+        # const already holds -2^k lgamma(a) for every cell of the margin, the zero cell included
         comp = (self.const[1:, None]
-                + gammaln(self.zero[1:, None] + nm[None, :] + self.prior_count[1:, None])
-                - gammaln(self.prior_count[1:, None]))
+                + gammaln(self.zero[1:, None] + nm[None, :] + self.prior_count[1:, None]))
         norm = math.lgamma(self.total_prior) - gammaln(total + self.total_prior)
         coef = self.coef if rows is None else self.coef[rows]
         comps = self.comps if rows is None else self.comps[rows]
@@ -150,6 +158,29 @@ class _Scorer:
         out += (gammaln(total + 1.0) - self.multinomial_obs - gammaln(nm + 1.0)
                 + log_prior(self.prior, total))[None, :]
         return out
+
+
+def grid_limit(table: np.ndarray, p: int, delta: float,
+               graphs: Sequence[DecomposableGraph], prior: str, cap: int,
+               tail: float) -> tuple[int, int, float]:
+    """Range of the number missed outside which the posterior holds less than ``tail`` on each
+    side (searched up to ``cap``), from the posterior on a coarse geometric grid; and the mass
+    beyond ``cap``."""
+    scorer = _Scorer(table, p, delta, graphs, prior)
+    points = np.unique(np.concatenate([[0.0], np.round(np.geomspace(1.0, float(cap), 600))]))
+    dens = _lse(scorer.logw(points), axis=0)
+    dens = np.exp(dens - float(np.max(dens)))
+    # trapezoid masses between coarse points (a density on the integers)
+    pieces = np.diff(points) * (dens[1:] + dens[:-1]) / 2.0
+    cum = np.concatenate([[dens[0]], dens[0] + np.cumsum(pieces)])
+    total = float(cum[-1])
+    below = cum / total
+    beyond = 1.0 - below
+    hi = int(np.argmax(beyond < tail)) if np.any(beyond < tail) else points.size - 1
+    lo_candidates = np.flatnonzero(below < tail)
+    lo = int(lo_candidates[-1]) if lo_candidates.size else 0
+    lo = max(0, lo - 1)
+    return int(points[lo]), int(points[hi]), float(beyond[-2]) if points.size > 1 else 0.0
 
 
 def posterior(table: np.ndarray, p: int, delta: float, graphs: Sequence[DecomposableGraph],
@@ -164,8 +195,12 @@ def posterior(table: np.ndarray, p: int, delta: float, graphs: Sequence[Decompos
     row_lse = np.full(len(graphs), -np.inf)
     for start in range(0, nmissing.size, CHUNK):
         logw = scorer.logw(nmissing[start : start + CHUNK])
-        column_lse[start : start + logw.shape[1]] = _lse(logw, axis=0)
-        row_lse = np.logaddexp(row_lse, _lse(logw, axis=1))
+        # one exponential per entry; entries e^-700 below the chunk's top underflow harmlessly
+        top = float(np.max(logw))
+        weights = np.exp(logw - top)
+        with np.errstate(divide="ignore"):
+            column_lse[start : start + logw.shape[1]] = np.log(weights.sum(axis=0)) + top
+            row_lse = np.logaddexp(row_lse, np.log(weights.sum(axis=1)) + top)
     grand = float(_lse(column_lse, axis=0))
     medians: dict[int, float] = {}
     rows = np.sort(np.argsort(-row_lse, kind="stable")[:top_k])

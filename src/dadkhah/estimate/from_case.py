@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 
 from dadkhah.errors import EstimationError, one_of
 from dadkhah.estimate.histories import CaptureHistories
+from dadkhah.names import canonical_sex, normalize_text
+from dadkhah.places import resolve_place
 from dadkhah.store.db import Database
 
 __all__ = ["PERSON_FIELDS", "RECORD_FIELDS", "UNKNOWN_STRATUM", "case_histories", "case_strata"]
@@ -90,15 +92,58 @@ def _stratum_values(db: Database, field: str, person_ids: set[int]) -> dict[int,
             if pid not in values:
                 # most common value; ties go to the alphabetically first
                 values[pid] = min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    return {pid: values.get(pid, UNKNOWN_STRATUM) for pid in person_ids}
+    canonical = {pid: canonical_value(field, v) for pid, v in values.items()}
+    # a free-text stratum is shown as its most common spelling, not its normalised key
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for pid, key in canonical.items():
+        spellings[key][values[pid]] += 1
+    label = {key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] if field not in _CANONICAL_FIELDS
+             else key for key, c in spellings.items()}
+    return {pid: label[canonical[pid]] if pid in canonical else UNKNOWN_STRATUM
+            for pid in person_ids}
+
+
+_PLACE_FIELDS = {"city": "city", "birth_place": "city", "death_place": "city", "prison": "prison"}
+_CANONICAL_FIELDS = {"sex", "province", *_PLACE_FIELDS}
+
+
+def canonical_value(field: str, value: str) -> str:
+    """One spelling per stratum: sex as male/female, places through the gazetteer (provinces by
+    their current English name), other text normalised across scripts."""
+    if field == "sex":
+        return canonical_sex(value) or normalize_text(value)
+    if field == "province":
+        place = resolve_place(value)
+        if place is not None and place.province:
+            return place.province
+        return normalize_text(value)
+    if field in _PLACE_FIELDS:
+        place = resolve_place(value)
+        return place.name if place is not None else normalize_text(value)
+    return normalize_text(value) or value
+
+
+MIN_STRATUM_OBSERVED = 50
+"""Strata with fewer persons than this are pooled into one "(other)" stratum."""
+POOLED_STRATUM = "(other)"
+
+
+def _stratum_table(people: list[set[str]], lists: list[str], value: str,
+                   where: str) -> CaptureHistories:
+    """The table of one stratum over the lists that record someone in it."""
+    on_some = [name for name in lists if any(name in p for p in people)]
+    return CaptureHistories.from_records(people, lists=on_some, stratum=value, source=where)
 
 
 def case_strata(db: Database, field: str, *,
                 source: str | None = None) -> dict[str, CaptureHistories]:
-    """One capture table per value of ``field`` (all over the same lists), sorted by value.
+    """One capture table per value of ``field``, sorted by value.
 
-    A stratum whose table cannot support an estimate (a list with no one, lists that never
-    overlap) raises :class:`EstimationError` naming the stratum.
+    Values are canonical (``M``, ``مرد`` and ``male`` are one stratum; a province written in
+    Persian or Latin script is one province). Each stratum uses the lists that record someone in
+    it. Strata with fewer than :data:`MIN_STRATUM_OBSERVED` persons, or whose table cannot support
+    an estimate (lists that never overlap), are pooled into one ``(other)`` stratum; if that
+    pooled stratum cannot be estimated either, :class:`EstimationError` names it.
     """
     lists = _active_lists(db)
     people = _memberships(db)
@@ -111,11 +156,25 @@ def case_strata(db: Database, field: str, *,
     for pid, on in people.items():
         groups[values[pid]].append(on)
     out: dict[str, CaptureHistories] = {}
+    pooled: list[set[str]] = []
+    pooled_names: list[str] = []
     for value in sorted(groups):
         where = f"{source} [{field}={value}]" if source else f"{field}={value}"
+        if len(groups[value]) < MIN_STRATUM_OBSERVED:
+            pooled.extend(groups[value])
+            pooled_names.append(value)
+            continue
         try:
-            out[value] = CaptureHistories.from_records(groups[value], lists=used,
-                                                       stratum=value, source=where)
+            out[value] = _stratum_table(groups[value], used, value, where)
+        except EstimationError:
+            pooled.extend(groups[value])
+            pooled_names.append(value)
+    if pooled:
+        where = f"{source} [{field} in {pooled_names}]" if source else f"{field} in {pooled_names}"
+        try:
+            out[POOLED_STRATUM] = _stratum_table(pooled, used, POOLED_STRATUM, where)
         except EstimationError as e:
-            raise EstimationError(f"stratum {field}={value!r} cannot be estimated: {e}") from e
+            raise EstimationError(
+                f"the small strata of {field!r} pooled together ({', '.join(pooled_names)}) still "
+                f"cannot be estimated: {e}; stratify by a coarser field") from e
     return out

@@ -47,14 +47,35 @@ from dadkhah.estimate.loglinear_models import (
 )
 from dadkhah.estimate.result import Candidate, Estimate
 
-__all__ = ["SEARCHES", "LogLinear", "LogLinearEstimator"]
+__all__ = ["SEARCHES", "LogLinear", "LogLinearEstimator", "canonical_model"]
 
 log = logging.getLogger(__name__)
 
 SEARCHES = ("best-bic", "best-aic")
 TWO_LIST_MODELS = ("M0", "Mt", "Mb")
 PROFILE_KIND = "profile likelihood"
+INTERVALS_FOR_RUNNERS_UP = 3
 LOGNORMAL_KIND = "log-normal (Chao 1987)"
+
+
+# other spellings accepted for the named models: any case, Rcapture's labels and short names
+_ALIASES: dict[str, str] = {}
+for _name in NAMED_MODELS:
+    _ALIASES[_name.lower()] = _name
+    _ALIASES[RCAPTURE_LABELS[_name].lower()] = _name
+    _ALIASES[RCAPTURE_LABELS[_name].lower().replace(" (lb)", "")] = _name
+for _short, _name in {"mhc": "Mh-chao", "mhp": "Mh-poisson2", "mhd": "Mh-darroch",
+                      "mhg": "Mh-gamma3.5", "mthc": "Mth-chao", "mthp": "Mth-poisson2",
+                      "mthd": "Mth-darroch", "mthg": "Mth-gamma3.5"}.items():
+    _ALIASES[_short] = _name
+for _search in SEARCHES:
+    _ALIASES[_search] = _search
+
+
+def canonical_model(model: str) -> str:
+    """The canonical spelling of a model name (``"Mh Chao (LB)"`` -> ``"Mh-chao"``)."""
+    text = str(model).strip()
+    return _ALIASES.get(text.lower(), text)
 
 
 def _model_kind(model: str) -> str:
@@ -85,6 +106,7 @@ class LogLinear:
                  max_order: int | None = None, runners_up: int = 10,
                  chao_drop_negative: bool = True, upper_factor: float = 3.0,
                  seed: int | None = None) -> None:
+        model = canonical_model(model)
         self._kind = _model_kind(model)
         if not 0.0 < level < 1.0:
             raise EstimationError(f"level must be between 0 and 1, got {level!r}")
@@ -183,6 +205,7 @@ class LogLinear:
         weights /= weights.sum()
         runners = tuple(
             Candidate(model=r.model, estimate=r.abundance, std_error=_maybe(r.std_error),
+                      **self._runner_interval(y, n, r.generators, n_lists, i),
                       criteria={criterion: getattr(r, criterion),
                                 f"delta_{criterion}": float(scores[i]),
                                 "aic" if criterion == "bic" else "bic":
@@ -203,6 +226,22 @@ class LogLinear:
                  "models_compared": len(rows), "weight": float(weights[0])}
         return self._estimate(histories, y, n, fit, runners_up=runners, extra=extra,
                               warnings=warnings)
+
+    def _runner_interval(self, y: np.ndarray, n: float, generators: tuple[int, ...],
+                         n_lists: int, rank: int) -> dict[str, float | None]:
+        """Profile interval of the closest runners-up (the first three), so they can be
+        reported beside the winner; ``None`` bounds for the others or where it fails."""
+        if rank > INTERVALS_FOR_RUNNERS_UP:
+            return {"lower": None, "upper": None}
+        fit = fit_hierarchical(y, n, generators, n_lists)
+        if not math.isfinite(fit.abundance):
+            return {"lower": None, "upper": None}
+        try:
+            profile = profile_interval(y, n, fit, level=self.level,
+                                       upper_factor=self.upper_factor)
+        except (ValueError, ArithmeticError):
+            return {"lower": None, "upper": None}
+        return {"lower": profile.lower, "upper": profile.upper}
 
     def _estimate(self, histories: CaptureHistories, y: np.ndarray, n: float, fit: ModelFit,
                   *, runners_up: tuple[Candidate, ...], extra: dict[str, Any],

@@ -178,7 +178,9 @@ def fit_named(y: np.ndarray, n: float, name: str, n_lists: int, *,
     else:
         abundance, se = _abundance(n, fit)
     chao_base = spec.n_base if spec.chao and chao_drop_negative else None
-    return _result(name, fit, n, abundance, se, design, chao_base, dropped)
+    # the profile likelihood starts each fit from the full design, as closedpCI.t does
+    profile_design = spec.matrix if chao_base is not None else design
+    return _result(name, fit, n, abundance, se, profile_design, chao_base, dropped)
 
 
 def fit_hierarchical(y: np.ndarray, n: float, generators: Sequence[int],

@@ -15,6 +15,7 @@ import logging
 import mimetypes
 import re
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["Extraction", "ExtractionFailed", "extract_text", "media_type_of"]
 
@@ -158,19 +159,7 @@ def _html(data: bytes) -> Extraction:
     tree = LexborHTMLParser(text)
     title_node = tree.css_first("title")
     title = title_node.text(strip=True) if title_node is not None else None
-    for node in tree.css(_DROP_TAGS):
-        node.decompose()
-    for node in tree.css("header, footer"):
-        if not _inside(node, "article"):  # an article's own header holds its headline
-            node.decompose()
-    for node in tree.css("[role], [class], [id], [aria-hidden]"):
-        attrs = node.attributes
-        if attrs.get("role") in _DROP_ROLES or attrs.get("aria-hidden") == "true":
-            node.decompose()
-            continue
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if node.tag not in ("body", "html", "main", "article") and _BOILERPLATE_NAME.search(names):
-            node.decompose()
+    _drop_boilerplate(tree)
     root = None
     articles = tree.css("article")
     if articles:
@@ -184,6 +173,46 @@ def _html(data: bytes) -> Extraction:
     return Extraction(
         _paragraphs("".join(parts)), "html (selectolax, boilerplate removed)", title or None
     )
+
+
+def _drop_boilerplate(tree: Any) -> None:
+    """Remove scripts, navigation, page headers and footers, sidebars and the like.
+
+    Candidates are all found first and only the outermost are removed, so no removed node is
+    touched again. A block picked only by its class or id (``sidebar``, ``share``...) is kept
+    when it holds the article or most of the page's text: wrappers such as
+    ``<div class="page has-sidebar">`` hold the content.
+    """
+    body = tree.body
+    total = len(body.text(deep=True)) if body is not None else 0
+    candidates: list[Any] = list(tree.css(_DROP_TAGS))
+    candidates += [n for n in tree.css("header, footer") if not _inside(n, "article")]
+    for node in tree.css("[role], [class], [id], [aria-hidden]"):
+        attrs = node.attributes
+        if attrs.get("role") in _DROP_ROLES or attrs.get("aria-hidden") == "true":
+            candidates.append(node)
+            continue
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if (
+            node.tag not in ("body", "html", "main", "article")
+            and _BOILERPLATE_NAME.search(names)
+            and node.css_first("article, main, [role=main]") is None
+            and len(node.text(deep=True)) < 0.5 * total
+        ):
+            candidates.append(node)
+    chosen = {n.mem_id for n in candidates}
+    outermost = []
+    for node in candidates:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in chosen:
+            parent = parent.parent
+        if parent is None:
+            outermost.append(node)
+    seen: set[int] = set()
+    for node in outermost:
+        if node.mem_id not in seen:
+            seen.add(node.mem_id)
+            node.decompose()
 
 
 def _inside(node: object, tag: str) -> bool:
@@ -238,5 +267,7 @@ def _pdf(data: bytes) -> Extraction:
             title = str(reader.metadata.title)
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as e:
         raise ExtractionFailed(f"the PDF could not be read: {e}") from e
+    except Exception as e:  # pypdf fails in many ways on damaged files; the file is kept anyway
+        raise ExtractionFailed(f"the PDF could not be read: {type(e).__name__}: {e}") from e
     text = "\n\n".join(_paragraphs(p) for p in pages if p.strip())
     return Extraction(text, "pdf (pypdf, page text)", title)

@@ -9,15 +9,20 @@ every original cell in ``raw`` (as received, before renaming) and fills the stan
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from operator import add
+from typing import TypeVar
 
 from dadkhah.errors import Problem
 from dadkhah.ingest.mapping import Mapping
 from dadkhah.ingest.tables import Table
-from dadkhah.model.sources import RECORD_FIELDS, NewListRecord
+from dadkhah.model.sources import EMPTY_BATCH, RECORD_FIELDS, NewListRecord, RecordBatch
 
 __all__ = ["PreparedList", "prepare_list"]
+
+T = TypeVar("T")
 
 MAX_PROBLEMS = 200
 
@@ -29,8 +34,16 @@ class PreparedList:
     file: str
     columns: list[str]
     renamed: list[str]
-    records: list[NewListRecord] = field(default_factory=list)
+    batch: RecordBatch = EMPTY_BATCH
     ids_generated: bool = False
+
+    @property
+    def records(self) -> list[NewListRecord]:
+        """The records a row at a time."""
+        return self.batch.rows()
+
+    def __len__(self) -> int:
+        return len(self.batch)
 
 
 def _column_problems(renamed: list[str], mapping: Mapping, table: Table) -> list[Problem]:
@@ -84,6 +97,37 @@ def _column_problems(renamed: list[str], mapping: Mapping, table: Table) -> list
     return problems
 
 
+#: Standard fields left out of the search index: identifiers, codes and dates.
+UNINDEXED: frozenset[str] = frozenset(
+    {"record_id", "sex", "birth_date", "death_date", "source_ref"}
+)
+
+
+def _clean(column: Sequence[str | None]) -> list[str | None]:
+    """Trimmed cells; empty ones as None."""
+    if None in column:
+        return [(v.strip() or None) if v else None for v in column]
+    return [v.strip() or None for v in column]  # type: ignore[union-attr]
+
+
+def _raw_json(table: Table) -> list[str]:
+    """Each row as received, as a JSON object (original column names, untrimmed values)."""
+    if table.format == "csv":
+        # every cell is text: build the objects directly, twice as fast as json.dumps
+        keys = [encode_basestring(c) + ":" for c in table.columns]
+        join = ",".join
+        return [
+            "{" + join(map(add, keys, map(encode_basestring, row))) + "}"  # type: ignore[arg-type]
+            for _, row, _ in table.rows
+        ]
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    columns = table.columns
+    return [
+        encode(original if original is not None else dict(zip(columns, row, strict=True)))
+        for _, row, original in table.rows
+    ]
+
+
 def prepare_list(
     table: Table,
     mapping: Mapping | None = None,
@@ -91,80 +135,108 @@ def prepare_list(
     existing_ids: Collection[str] = (),
     id_prefix: str = "",
 ) -> tuple[PreparedList, list[Problem]]:
-    """Check ``table`` and build its records; return them and every problem found."""
+    """Check ``table`` and build its records; return them and every problem found.
+
+    The work is done a column at a time (lists run to hundreds of thousands of rows).
+    """
     mapping = mapping or Mapping()
     file = table.file
     renamed = [mapping.columns.get(c, c) for c in table.columns]
     prepared = PreparedList(file, list(table.columns), renamed)
     problems = _column_problems(renamed, mapping, table)
+    if "record_id" in mapping.values:
+        problems.append(
+            Problem("record_id cannot be a fixed value", file=file, field="values.record_id")
+        )
     if problems:
         return prepared, problems
+    rows = table.rows
+    n = len(rows)
+    if n == 0:
+        return prepared, problems
     index = {name: i for i, name in enumerate(renamed)}
+    lines = [r[0] for r in rows]
+    cells = [r[1] for r in rows]
+    by_column = list(zip(*cells, strict=True)) if renamed else []
+    # record ids: from the file, or generated in file order
     id_col = index.get("record_id")
-    prepared.ids_generated = id_col is None and "record_id" not in mapping.values
-    fixed_id = mapping.values.get("record_id")
-    getters: list[tuple[int | None, str | None]] = []
+    prepared.ids_generated = id_col is None
+    if id_col is None:
+        ids = [f"{id_prefix}{k}" for k in range(1, n + 1)]
+        keep = [True] * n
+    else:
+        ids, keep = _check_ids(_clean(by_column[id_col]), lines, file, existing_ids, problems)
+    # standard fields, a column at a time
+    field_columns: list[list[str | None]] = []
     for name in RECORD_FIELDS:
-        fixed = mapping.values.get(name)
-        getters.append((index.get(name), fixed.strip() or None if fixed is not None else None))
-    full_i = RECORD_FIELDS.index("full_name")
-    given_i = RECORD_FIELDS.index("given_name")
-    surname_i = RECORD_FIELDS.index("surname")
-    derive_full = "full_name" not in index and "full_name" not in mapping.values
-    fixed_text = " ".join(v for v in mapping.values.values() if v)
-    first_line: dict[str, int] = {}
-    existing = set(existing_ids)
-    records = prepared.records
-    columns = table.columns
-    dumps = json.dumps
-    for n, (line, cells, original) in enumerate(table.rows, start=1):
-        if id_col is not None:
-            record_id = (cells[id_col] or "").strip()
-            if not record_id:
-                if len(problems) < MAX_PROBLEMS:
-                    problems.append(Problem("is empty", file=file, line=line, field="record_id"))
-                continue
-        elif fixed_id is not None:
-            record_id = fixed_id.strip()
+        if name in index:
+            field_columns.append(_clean(by_column[index[name]]))
         else:
-            record_id = f"{id_prefix}{n}"
-        earlier = first_line.get(record_id)
-        if earlier is not None:
-            if len(problems) < MAX_PROBLEMS:
-                problems.append(
-                    Problem(
-                        f"duplicate, first used on line {earlier}",
-                        file=file,
-                        line=line,
-                        field="record_id",
-                        value=record_id,
-                    )
-                )
-            continue
-        first_line[record_id] = line
-        if record_id in existing:
-            if len(problems) < MAX_PROBLEMS:
-                problems.append(
-                    Problem(
-                        "already in the list this file is appended to",
-                        file=file,
-                        line=line,
-                        field="record_id",
-                        value=record_id,
-                    )
-                )
-            continue
-        values: list[str | None] = [
-            ((cells[i] or "").strip() or None) if i is not None else fixed for i, fixed in getters
+            fixed = mapping.values.get(name)
+            field_columns.append([(fixed.strip() or None) if fixed else None] * n)
+    if "full_name" not in index and "full_name" not in mapping.values:
+        given = field_columns[RECORD_FIELDS.index("given_name")]
+        surname = field_columns[RECORD_FIELDS.index("surname")]
+        field_columns[RECORD_FIELDS.index("full_name")] = [
+            " ".join(p for p in (g, s) if p) or None for g, s in zip(given, surname, strict=True)
         ]
-        if derive_full and values[full_i] is None:
-            parts = [p for p in (values[given_i], values[surname_i]) if p]
-            values[full_i] = " ".join(parts) or None
-        raw = original if original is not None else dict(zip(columns, cells, strict=True))
-        text = " ".join(c for c in cells if c)
-        if fixed_text:
-            text = f"{text} {fixed_text}"
-        records.append(
-            NewListRecord(line, record_id, dumps(raw, ensure_ascii=False), tuple(values), text)
-        )
+    # the row as received, and the values the search index gets
+    raws = _raw_json(table)
+    search: list[list[str | None]] = [
+        list(by_column[i]) for i, name in enumerate(renamed) if name not in UNINDEXED
+    ]
+    search += [[v] * n for k, v in mapping.values.items() if v and k not in UNINDEXED]
+    if not all(keep):
+        lines, ids, raws = _kept(lines, keep), _kept(ids, keep), _kept(raws, keep)
+        field_columns = [_kept(c, keep) for c in field_columns]
+        search = [_kept(c, keep) for c in search]
+    prepared.batch = RecordBatch(lines, ids, raws, field_columns, search)
     return prepared, problems
+
+
+def _kept(column: Sequence[T], keep: list[bool]) -> list[T]:
+    return [v for v, k in zip(column, keep, strict=True) if k]
+
+
+def _check_ids(
+    ids: list[str | None],
+    lines: list[int],
+    file: str,
+    existing: Collection[str],
+    problems: list[Problem],
+) -> tuple[list[str], list[bool]]:
+    """Report empty, repeated and already-stored record ids; return the ids and rows to keep."""
+    clean = [v or "" for v in ids]
+    keep = [True] * len(ids)
+    if "" not in clean and len(set(clean)) == len(clean) and not existing:
+        return clean, keep  # the common case, checked at C speed
+    first_line: dict[str, int] = {}
+    existing_set = set(existing)
+    for k, record_id in enumerate(clean):
+        line = lines[k]
+        problem: Problem | None = None
+        if not record_id:
+            problem = Problem("is empty", file=file, line=line, field="record_id")
+        elif record_id in first_line:
+            problem = Problem(
+                f"duplicate, first used on line {first_line[record_id]}",
+                file=file,
+                line=line,
+                field="record_id",
+                value=record_id,
+            )
+        elif record_id in existing_set:
+            problem = Problem(
+                "already in the list this file is appended to",
+                file=file,
+                line=line,
+                field="record_id",
+                value=record_id,
+            )
+        else:
+            first_line[record_id] = line
+        if problem is not None:
+            keep[k] = False
+            if len(problems) < MAX_PROBLEMS:
+                problems.append(problem)
+    return clean, keep

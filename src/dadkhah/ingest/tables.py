@@ -123,9 +123,9 @@ def _choose_delimiter(header_line: str, sample: str) -> str:
 
 
 def _read_csv(text: str, file: str) -> tuple[Table | None, list[Problem]]:
-    lines = text.splitlines()
-    first = next((ln for ln in lines[:50] if ln.strip()), "")
-    delimiter = _choose_delimiter(first, "\n".join(lines[:200]))
+    head = text[:65536].splitlines()[:200]
+    first = next((ln for ln in head if ln.strip()), "")
+    delimiter = _choose_delimiter(first, "\n".join(head))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     problems: list[Problem] = []
     table: Table | None = None
@@ -135,8 +135,8 @@ def _read_csv(text: str, file: str) -> tuple[Table | None, list[Problem]]:
         for cells in reader:
             line = start
             start = reader.line_num + 1
-            if not cells or not any(c.strip() for c in cells):
-                continue
+            if not any(cells) or not "".join(cells).strip():
+                continue  # blank line, or a row of empty cells
             if table is None:
                 columns = [c.strip() for c in cells]
                 while columns and not columns[-1]:

@@ -95,6 +95,9 @@ class DateRange:
         return {"start": self.start, "end": self.end, "precision": self.precision, "text": self.text}
 
 
+NO_DATES = DateRange()
+
+
 @dataclass(frozen=True, slots=True)
 class EntityRef:
     """A reference to an entity: its type, uid and a display label."""

@@ -7,7 +7,7 @@ I/O; the store builds them from rows and the API hands them to the shells.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "RECORD_FIELDS",
@@ -19,6 +19,7 @@ __all__ = [
     "ListImport",
     "ListRecord",
     "NewListRecord",
+    "RecordBatch",
     "SearchHit",
     "Source",
     "VictimList",
@@ -167,15 +168,59 @@ class ListRecord:
         return " ".join(p for p in parts if p)
 
 
-@dataclass(frozen=True, slots=True)
-class NewListRecord:
-    """A checked row of a list file, ready to be stored."""
+class NewListRecord(NamedTuple):
+    """A checked row of a list file, ready to be stored.
+
+    A named tuple rather than a dataclass: imports build hundreds of thousands of these.
+    """
 
     line: int
     record_id: str
     raw_json: str  # the row as received: every original column, as JSON
     fields: tuple[str | None, ...]  # aligned with RECORD_FIELDS
-    text: str  # every value of the row, for the search index
+    search_values: tuple[str, ...]  # the row's values (and fixed values), for the search index
+
+
+@dataclass(frozen=True, slots=True)
+class RecordBatch:
+    """Checked rows of a list file, ready to be stored, held a column at a time.
+
+    Column-wise because imports run to hundreds of thousands of rows: the store binds these
+    columns straight into its bulk insert. ``fields`` has one column per :data:`RECORD_FIELDS`;
+    ``search`` holds the columns whose values go into the full-text index.
+    """
+
+    lines: list[int]
+    record_ids: list[str]
+    raws: list[str]  # each row as received: every original column, as a JSON object
+    fields: list[list[str | None]]
+    search: list[list[str | None]]
+
+    def __len__(self) -> int:
+        return len(self.record_ids)
+
+    def slice(self, start: int, stop: int) -> RecordBatch:
+        return RecordBatch(
+            self.lines[start:stop],
+            self.record_ids[start:stop],
+            self.raws[start:stop],
+            [c[start:stop] for c in self.fields],
+            [c[start:stop] for c in self.search],
+        )
+
+    def rows(self) -> list[NewListRecord]:
+        """The batch a row at a time (for inspection; the store does not need it)."""
+        fields = list(zip(*self.fields, strict=True)) if self.fields else [()] * len(self)
+        search = list(zip(*self.search, strict=True)) if self.search else [()] * len(self)
+        return [
+            NewListRecord(line, rid, raw, tuple(f), tuple(v for v in values if v))
+            for line, rid, raw, f, values in zip(
+                self.lines, self.record_ids, self.raws, fields, search, strict=True
+            )
+        ]
+
+
+EMPTY_BATCH = RecordBatch([], [], [], [[] for _ in RECORD_FIELDS], [])
 
 
 @dataclass(frozen=True, slots=True)

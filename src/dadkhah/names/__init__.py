@@ -22,16 +22,23 @@ from dadkhah.names._normalize import (
 from dadkhah.names._parse import ParsedName, parse_name
 from dadkhah.names._similarity import (
     AUTO_MATCH,
+    INITIAL,
     REVIEW,
+    SAME_NAME,
     name_band,
     name_similarity,
     part_similarity,
 )
 from dadkhah.names._translit import to_latin, to_persian_candidates
 
+from dadkhah.names._sex import canonical_sex
+
 __all__ = [
+    "canonical_sex",
     "AUTO_MATCH",
+    "INITIAL",
     "REVIEW",
+    "SAME_NAME",
     "NameEntry",
     "ParsedName",
     "dictionary",

@@ -4,7 +4,8 @@ Persian writes consonants and the long vowels ا و ی but not a, e, o. Both a P
 and any Latin spelling are turned into the same sequence of letter classes:
 
 * **K1** (:func:`match_key`, blocking): consonant classes only; و/ی and Latin v/w/y dropped;
-  q/k/g (غ ق ک گ) merged, and č/š (چ ش) merged. محمد, Mohammad, Muhammad, Mohamed → ``mhmd``.
+  q/k/g (غ ق ک گ) merged, and č/š/x (چ ش خ) merged, because Latin "ch" is چ in English, ش in
+  French and خ in German spellings. محمد, Mohammad, Muhammad, Mohamed → ``mhmd``.
 * **K2** (:func:`fine_key`, refinement): q, k, g and č, š kept apart, and the vowel letters kept:
   و (Latin ou/oo/u/w/v, final o) → ``v``; ی (Latin i/ee/ei/ey/ai/ay/ie/y) → ``y``. Hassan ``hsn``
   vs Hossein ``hsyn``; Mohammad ``mhmd`` vs Mahmoud ``mhmvd``.
@@ -13,7 +14,10 @@ Rules that make the two scripts meet (see docs/names.md): doubled letters collap
 vowels go; a final h/ه/ح of each part is dropped; الله/-ollah is one unit; the Arabic article
 after Abd- and before -din is dropped; known suffixes (-zadeh, -pour, -nejad, Sadat, -din, -ollah)
 end a part; a Latin digraph is not formed across a compound boundary (Mohammad|javad);
-the names written with a final alef maksura (مصطفی, موسی ...) lose that ی in K2.
+the names written with a final alef maksura (مصطفی, موسی ...) lose that ی in K2; the article
+before a sun letter inside a compound is dropped (فخرالسادات = Fakhrossadat = Fakhr-ol-Sadat);
+a silent ه before -ای is dropped (خامنه‌ای = Khamenei). ZWNJ and hyphens join; spaces separate
+words, but the keys of the words are concatenated, so Gholam Reza = Gholamreza.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import unicodedata
 from functools import lru_cache
 
 from dadkhah.names._dictionary import latin_forms
-from dadkhah.names._normalize import ZWNJ, normalize_persian
+from dadkhah.names._normalize import LATIN_SPECIAL, ZWNJ, normalize_persian
 from dadkhah.names._parse import parse_name
 from dadkhah.names._titles import ARTICLES, CONNECTORS
 
@@ -103,11 +107,15 @@ _ALEF_MAKSURA = frozenset(
 )
 
 _FA_ALLAH = re.compile(r"(?<=[\u0600-\u06ff]{2})الل?ه(?=$|[^اوی]|ی$|ی[^اوی])")
-_FA_ALLAH_START = re.compile(r"^الل?ه(?=[\u0600-\u06ff]{2})")
+_FA_SILENT_HEH = re.compile(r"(?<=[\u0600-\u06ff]{2})ه\u200c?(?:ای|ئی|یی)$")
+# Allah at the start of a compound; with one lam only before the usual second parts (اله‌وردی).
+_FA_ALLAH_START = re.compile(r"^(?:الله(?=[\u0600-\u06ff]{2})|اله(?=وردی|ویردی|یار|قلی))")
 _FA_ALLAH_WORD = frozenset({"الله", "اله"})
 _FA_ABD_ARTICLE = re.compile(r"^عبد\|?ال")
 _FA_DIN = re.compile(r"(?<=[\u0600-\u06ff]{2})الدین$")
-_FA_SUFFIX = re.compile(r"(?<=[\u0600-\u06ff]{2})(زاده|سادات|پور|نژاد|نزاد)$")
+# The article before a sun letter inside a compound (فخرالسادات = Fakhrossadat = Fakhr-ol-Sadat).
+_FA_SUN_ARTICLE = re.compile(r"(?<=[\u0600-\u06ff]{3})ال(?=[تثدذرزسشصضطظن])")
+_FA_SUFFIX = re.compile(r"(?<=[\u0600-\u06ff]{2})(?:ال(?=سادات))?(زاده|سادات|پور|نژاد|نزاد)$")
 
 # ---------------------------------------------------------------- Latin spellings -> K2 classes
 _LATIN_MULTI: tuple[tuple[str, str], ...] = (
@@ -167,20 +175,23 @@ _DIGRAPH_FIRST = frozenset("sctkgzjdp")
 _LA_ALLAH = re.compile(
     r"(?<=[a-z]{2})[-']?[aoue]-?l{1,2}a(?:h(?=$|[^aeiouy]|[iy]$|[iy][^aeiouy])|(?=$|[iy]$))"
 )
-_LA_ALLAH_START = re.compile(r"^all?ah-?(?=[a-z]{2})")
+_LA_ALLAH_START = re.compile(r"^allah-?(?=[a-z]{2})")
 _LA_ALLAH_WORD = frozenset({"allah", "alah", "ollah", "olah", "ullah", "ulah", "olla", "ulla"})
 _LA_ESHAGH = re.compile(r"^([ei])sh(?=a[gq])")
 _LA_ARABIC_TH = re.compile(r"^th(?=[aeiou])")
 _LA_ABD_ARTICLE = re.compile(r"^abd-?[aoue]l-?(?=[a-z])")
 _LA_DIN = re.compile(r"(?<=[a-z]{2})-?(?:[aoue]-?d{1,2}|al-?d)-?(?:in|een)$")
-_LA_SUFFIX = re.compile(r"(?<=[a-z]{2})-?(zadeh?|zada|sadat|pour|pur|poor|nejh?ad|nezhad)$")
+_LA_SUN_ARTICLE = re.compile(r"(?<=[a-z]{3})-[aoue]l-(?=[tdzrsn])")
+_LA_SUFFIX = re.compile(r"(?<=[a-z]{2})-?(zadeh?|zada|pour|pur|poor|nejh?ad|nezhad)$")
+_LA_SADAT = re.compile(r"(?<=[a-z]{2})-?(?:[aoue]-?l-?|[aoue]s)?sadat$")
 _LA_LEADING_ARTICLE = re.compile(r"^(?:al|ol|ul|el|ad|ed|od|ud)-(?=[a-z])")
 _LA_KEEP = re.compile(r"[^a-z'\-]")
 _APOSTROPHES = "'’‘ʿʾ`´ʼʻ"
 
-_LATIN_SPECIAL = {"ž": "zh", "š": "sh", "č": "ch", "ß": "ss", "æ": "ae"}
+_LATIN_SPECIAL = LATIN_SPECIAL
 
 
+@lru_cache(maxsize=200_000)
 def _latin_fold(token: str) -> str:
     out: list[str] = []
     for ch in unicodedata.normalize("NFKC", token):
@@ -275,6 +286,8 @@ def _latin_part(token: str, after_abd: bool) -> tuple[str, ...]:
     t = _LA_ALLAH.sub(f"|{_UNIT_ALLAH}|", t)
     t = _LA_ABD_ARTICLE.sub("abd|", t)
     t = _LA_DIN.sub("|din", t)
+    t = _LA_SADAT.sub("|sadat", t)
+    t = _LA_SUN_ARTICLE.sub("|", t)
     t = _LA_SUFFIX.sub(r"|\1", t)
     out: list[str] = []
     for segment in t.split("|"):
@@ -288,7 +301,9 @@ def _latin_part(token: str, after_abd: bool) -> tuple[str, ...]:
 
 @lru_cache(maxsize=200_000)
 def _persian_part(token: str, after_abd: bool) -> tuple[str, ...]:
-    t = normalize_persian(token).replace(ZWNJ, "").translate(_FA_KEY_FOLD)
+    # A silent ه before the -ای suffix (خامنه‌ای = Khamenei).
+    t = _FA_SILENT_HEH.sub("ای", normalize_persian(token))
+    t = t.replace(ZWNJ, "").translate(_FA_KEY_FOLD)
     if t in _FA_ALLAH_WORD:
         return ("l",)
     if after_abd and t.startswith("ال"):
@@ -300,21 +315,22 @@ def _persian_part(token: str, after_abd: bool) -> tuple[str, ...]:
     t = _FA_ABD_ARTICLE.sub("عبد|", t)
     t = _FA_DIN.sub("|دین", t)
     t = _FA_SUFFIX.sub(r"|\1", t)
+    t = "|".join(_FA_SUN_ARTICLE.sub("|", seg) for seg in t.split("|"))
     out: list[str] = []
     for segment in t.split("|"):
         if segment == _UNIT_ALLAH:
             out.append("l")
             continue
+        if segment in _ALEF_MAKSURA:
+            segment = segment[:-1] + "ا"
         # Collapse repeated letters (not classes: ح and ه are both h but both written).
         letters = [c for i, c in enumerate(segment) if i == 0 or c != segment[i - 1]]
         symbols = [_PERSIAN_CLASSES[c] for c in letters if c in _PERSIAN_CLASSES]
-        finished = _finish(symbols, collapse=False)
-        if segment in _ALEF_MAKSURA and finished and finished[-1] == "y":
-            finished.pop()
-        out.extend(finished)
+        out.extend(_finish(symbols, collapse=False))
     return tuple(out)
 
 
+@lru_cache(maxsize=200_000)
 def _is_persian(token: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff" for c in token)
 
@@ -343,7 +359,7 @@ def part_keys(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _k1(symbols: tuple[str, ...]) -> str:
-    merged = {"q": "k", "g": "k", "č": "š"}
+    merged = {"q": "k", "g": "k", "č": "š", "x": "š"}
     return "".join(merged.get(s, s) for s in symbols if s not in ("v", "y"))
 
 

@@ -116,17 +116,26 @@ def _fold_latin_char(ch: str) -> str:
     return ch
 
 
-# Letters whose accent carries a digraph in the transliteration schemes (ž = zh, š = sh ...).
-_LATIN_SPECIAL = {
+# Letters whose accent carries a different letter in the scholarly transliteration schemes
+# (UN 2012, Encyclopaedia Iranica, DMG): ž = zh, š = sh, ḵ/ḫ = kh, ḡ/ġ = gh, ǧ = j, ḏ = z, ṯ = s.
+LATIN_SPECIAL: dict[str, str] = {
     "ž": "zh",
     "š": "sh",
     "č": "ch",
     "ḵ": "kh",
-    "ǧ": "gh",
+    "ḫ": "kh",
+    "ẖ": "kh",
     "ḡ": "gh",
+    "ġ": "gh",
+    "ǧ": "j",
+    "ǰ": "j",
+    "ḏ": "z",
+    "ṯ": "s",
+    "ḳ": "q",
     "ß": "ss",
     "æ": "ae",
 }
+_LATIN_SPECIAL = LATIN_SPECIAL
 
 
 @lru_cache(maxsize=200_000)
@@ -152,16 +161,17 @@ def normalize_latin(text: str) -> str:
 def normalize_text(text: str) -> str:
     """Search form of text in either script (or both): used on the index and on the query.
 
-    Persian runs get :func:`normalize_persian` plus the key-level folds (ZWNJ to nothing,
-    آ to ا, hamza carriers to their letters); Latin runs get :func:`normalize_latin`.
+    Persian runs get :func:`normalize_persian` plus the key-level folds (ZWNJ to a space, so each
+    part of a compound is a word; آ to ا; hamza carriers to their letters); Latin runs get
+    :func:`normalize_latin`.
 
     >>> normalize_text("Ali  علي‌رضا")
-    'ali علیرضا'
+    'ali علی رضا'
     """
     if not text:
         return ""
     s = normalize_persian(text)
-    s = s.replace(ZWNJ, "").translate(_SEARCH_FOLD)
+    s = s.replace(ZWNJ, " ").translate(_SEARCH_FOLD)
     s = "".join(_fold_latin_char(ch) for ch in s if ch not in _APOSTROPHES)
     s = _LATIN_SEPARATORS.sub(" ", s)
     return _SPACES.sub(" ", s).strip()

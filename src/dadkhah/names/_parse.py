@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from dadkhah.names._dictionary import entries_for
 from dadkhah.names._normalize import normalize_persian, normalize_text, script_of
 from dadkhah.names._titles import (
     CONNECTORS,
@@ -65,28 +66,73 @@ class ParsedName:
 
 
 def _is_all_caps(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and all(c.isascii() and c.isupper() for c in letters)
+    return token.isascii() and token.isupper() and sum(c.isalpha() for c in token) >= 2
+
+
+_LATIN_ARTICLES = ("al ", "ol ", "ul ", "el ")
+
+
+def _word(token: str) -> str:
+    """Lookup form of one written word: search form, ZWNJ and spaces removed."""
+    return normalize_text(token).replace(" ", "")
 
 
 def _continues_word(token: str) -> bool:
     """True when ``token`` completes the word before it (Haji Zadeh, Sheikh ol-Eslami)."""
-    key = normalize_text(token)
-    return key in SURNAME_SUFFIXES or key.startswith(("ال", "al ", "ol ", "ul ", "el "))
+    key = _word(token)
+    spaced = normalize_text(token)
+    return key in SURNAME_SUFFIXES or key.startswith("ال") or spaced.startswith(_LATIN_ARTICLES)
+
+
+_JOINED_TITLES = (
+    ("سیده", "Seyyedeh"),
+    ("سید", "Seyyed"),
+    ("seyyedeh", "Seyyedeh"),
+    ("seyedeh", "Seyyedeh"),
+    ("sayyedeh", "Seyyedeh"),
+    ("seyyed", "Seyyed"),
+    ("sayyed", "Seyyed"),
+    ("seyed", "Seyyed"),
+    ("sayed", "Seyyed"),
+    ("sayyid", "Seyyed"),
+    ("seyd", "Seyyed"),
+)
+
+
+def _split_joined_title(token: str, titles: list[str]) -> str:
+    """سیدمحمد, Seyedmohammad, Seyed-Mohammad: the title joined to a known given name."""
+    folded = normalize_text(token).replace(" ", "")
+    for prefix, label in _JOINED_TITLES:
+        rest = folded[len(prefix) :]
+        if folded.startswith(prefix) and len(rest) >= 3 and entries_for(rest, "given"):
+            titles.append(label)
+            cut = len(token) - len(token.lstrip("-")) + _original_length(token, prefix)
+            return token[cut:].lstrip("-‌ ")
+    return token
+
+
+def _original_length(token: str, prefix: str) -> int:
+    """How many characters of ``token`` spell the (search-normalised) ``prefix``."""
+    for end in range(1, len(token) + 1):
+        if normalize_text(token[:end]).replace(" ", "") == prefix:
+            return end
+    return len(prefix)
 
 
 def _strip_titles(tokens: list[str], titles: list[str]) -> list[str]:
     # Leading titles, only while a name word follows (a lone "Seyed" is a name).
     while len(tokens) > 1 and not _continues_word(tokens[1]):
-        key = normalize_text(tokens[0])
+        key = _word(tokens[0])
         if key in LEADING_TITLES or (key in PILGRIM_TITLES and len(tokens) > 2):
             titles.append(canonical_title(key) or tokens[0])
             tokens = tokens[1:]
         else:
             break
+    if tokens:
+        tokens = [_split_joined_title(tokens[0], titles), *tokens[1:]]
     kept: list[str] = []
     for i, tok in enumerate(tokens):
-        key = normalize_text(tok)
+        key = _word(tok)
         if key in CONNECTORS and 0 < i < len(tokens) - 1:
             continue
         if i > 0 and len(tokens) > 2 and key in TRAILING_HONORIFICS:
@@ -107,9 +153,9 @@ def _split_surname(tokens: list[str]) -> tuple[list[str], list[str]]:
         surname = tokens[caps[0] : caps[-1] + 1]
         return tokens[: caps[0]] + tokens[caps[-1] + 1 :], surname
     start = len(tokens) - 1
-    if start >= 2 and normalize_text(tokens[start]) in SURNAME_SUFFIXES:
+    if start >= 2 and _word(tokens[start]) in SURNAME_SUFFIXES:
         start -= 1
-    if start >= 2 and normalize_text(tokens[start - 1]) in _SURNAME_PREFIXES:
+    if start >= 2 and _word(tokens[start - 1]) in _SURNAME_PREFIXES:
         start -= 1
     return tokens[:start], tokens[start:]
 

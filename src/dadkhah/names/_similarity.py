@@ -4,6 +4,7 @@ Per part (a word, or a compound written in one or several words):
 
 * same search form, or both spellings of the same dictionary name → ``SAME_NAME`` (0.97) or 1;
 * same K2 key → 0.88 (review); same K1 key only → 0.75 (review);
+* an initial and a name starting with that letter ("M." and Mohammad) → ``INITIAL`` (0.65);
 * otherwise a share of the edit similarity of the K2 keys (below review).
 
 When both parts are dictionary names and the dictionary says they are different names (Hassan
@@ -27,13 +28,23 @@ from dadkhah.names._keys import fine_key, match_key
 from dadkhah.names._normalize import normalize_text
 from dadkhah.names._parse import parse_name
 
-__all__ = ["AUTO_MATCH", "REVIEW", "SAME_NAME", "name_band", "name_similarity", "part_similarity"]
+__all__ = [
+    "AUTO_MATCH",
+    "INITIAL",
+    "REVIEW",
+    "SAME_NAME",
+    "name_band",
+    "name_similarity",
+    "part_similarity",
+]
 
 AUTO_MATCH: Final = 0.9
 """At or above: the names alone are the same name (spelling or script variants)."""
 REVIEW: Final = 0.6
 """At or above (and below AUTO_MATCH): plausibly the same name; other fields must decide."""
 SAME_NAME: Final = 0.97
+INITIAL: Final = 0.65
+"""An initial and a name that starts with it: worth a review, never a match."""
 
 _K2_EQUAL: Final = 0.88
 _K1_EQUAL: Final = 0.75
@@ -68,6 +79,8 @@ def part_similarity(a: str, b: str) -> float:
         return 0.0
     if na == nb:
         return 1.0
+    if len(na) == 1 or len(nb) == 1:
+        return _initial_similarity(na, nb)
     ea, eb = entries_for(a), entries_for(b)
     if ea and eb and set(ea) & set(eb):
         return SAME_NAME
@@ -79,6 +92,16 @@ def part_similarity(a: str, b: str) -> float:
         return _KNOWN_DIFFERENT_K1 if known_different else _K1_EQUAL
     share = 0.4 if known_different else 0.7
     return share * _ratio(k2a, k2b)
+
+
+def _initial_similarity(a: str, b: str) -> float:
+    """An initial ("M." for Mohammad) agrees weakly with a name starting with that letter."""
+    initial, other = (a, b) if len(a) == 1 else (b, a)
+    if len(other) == 1:
+        return 0.0  # two different initials (equal ones were caught before)
+    if other[0] == initial or (match_key(initial) and match_key(other)[:1] == match_key(initial)):
+        return INITIAL
+    return 0.0
 
 
 def _groupings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -121,6 +144,8 @@ def name_similarity(a: str, b: str) -> float:
     >>> name_similarity("Hassan", "Hossein") < REVIEW
     True
     """
+    if b < a:  # the alignment below is not symmetric on its own
+        a, b = b, a
     pa, pb = parse_name(a).parts, parse_name(b).parts
     if not pa or not pb:
         return 0.0

@@ -99,31 +99,66 @@ def _dictionary_latin(word: str) -> str | None:
     return found[0].latin if found else None
 
 
-def _rule_latin(word: str) -> str:
-    out: list[str] = []
+_VOWEL_LETTERS = ("ا", "آ", "و", "ی")
+
+
+def _units(word: str) -> list[tuple[bool, str]]:
+    """(is_vowel, latin) for each written letter; ی and و are vowels or consonants by position."""
+    units: list[tuple[bool, str]] = []
     n = len(word)
-    for i, ch in enumerate(word):
-        prev = word[i - 1] if i else ""
+    i = 0
+    while i < n:
+        ch = word[i]
+        prev_vowel = bool(units) and units[-1][0]
         nxt = word[i + 1] if i + 1 < n else ""
+        if ch == "خ" and word.startswith("وا", i + 1):  # silent و of خوا (Khansari)
+            units += [(False, "kh"), (True, "a")]
+            i += 3
+            continue
         if ch in ("ا", "آ"):
-            out.append("a")
+            units.append((True, "a"))
         elif ch == "و":
-            if i == 0 or prev in ("ا", "آ", "و") or nxt in ("ا", "آ", "ی"):
-                out.append("v")
-            else:
-                out.append("ou")
+            consonant = i == 0 or prev_vowel or nxt in ("ا", "آ", "ی")
+            units.append((False, "v") if consonant else (True, "ou"))
         elif ch == "ی":
-            if i == 0 or nxt in ("ا", "آ", "و"):
-                out.append("y")
-            else:
-                out.append("i")
+            units.append((False, "y") if i == 0 or prev_vowel else (True, "i"))
         elif ch == "ه" and i == n - 1 and i > 0:
-            out.append("eh")
+            units.append((False, "h") if prev_vowel else (True, "eh"))
+        elif ch == "ؤ":
+            units.append((True, "o"))
         elif ch in _CONSONANTS:
-            out.append(_CONSONANTS[ch])
-            # Persian words never start with two consonants: the first short vowel is a guess.
-            if i == 0 and nxt and nxt not in ("ا", "آ", "و", "ی"):
-                out.append("a")
+            units.append((False, _CONSONANTS[ch]))
+        i += 1
+    return units
+
+
+def _rule_latin(word: str) -> str:
+    """Letters to Latin, guessing an unwritten short vowel (a) wherever Persian syllables need one:
+    a word never starts with two consonants, and at most two consonants meet elsewhere."""
+    units = _units(word)
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush(initial: bool) -> None:
+        nonlocal run
+        if initial and len(run) >= 2:
+            out.extend((run[0], "a"))
+            run = run[1:]
+        while len(run) > 2:
+            out.extend((run[0], "a"))
+            run = run[1:]
+        out.extend(run)
+        run = []
+
+    seen_vowel = False
+    for is_vowel, latin in units:
+        if is_vowel:
+            flush(initial=not seen_vowel and not out)
+            out.append(latin)
+            seen_vowel = True
+        else:
+            run.append(latin)
+    flush(initial=not out)
     return "".join(out)
 
 
@@ -131,6 +166,9 @@ def _word_latin(word: str) -> str:
     found = _dictionary_latin(word)
     if found:
         return found
+    for suffix, latin in _SUFFIXES_FA:
+        if word == suffix and len(suffix) > 1:
+            return latin.strip()
     for suffix, latin in _SUFFIXES_FA:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             stem = word[: -len(suffix)]

@@ -53,7 +53,10 @@ def _pick(candidates: list[Place], wanted: PlaceKind | None) -> Place | None:
         if of_kind:
             unique = of_kind
         elif wanted in ("prison", "burial site"):
-            return None
+            # A facility the gazetteer does not list: the city named is the best known place.
+            unique = [p for p in unique if p.kind == "city"]
+            if not unique:
+                return None
     unique.sort(key=lambda p: _PRIORITY[p.kind])
     best = [p for p in unique if _PRIORITY[p.kind] == _PRIORITY[unique[0].kind]]
     return best[0] if len(best) == 1 else None
@@ -64,7 +67,8 @@ def resolve_place(text: str, kind: PlaceKind | None = None) -> Place | None:
     """The gazetteer place meant by ``text`` (any script, spelling, former or later name).
 
     Words such as "prison"/«زندان» or "province"/«استان» in the text (or ``kind``) choose
-    among places of the same name. Exact forms are tried first, then the cross-script name
+    among places of the same name; a prison the gazetteer does not list ("Sanandaj prison")
+    resolves to its city. Exact forms are tried first, then the cross-script name
     keys; an ambiguous or unknown text gives None.
 
     >>> resolve_place("Bakhtaran").id

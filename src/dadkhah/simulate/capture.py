@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
+import pandas as pd
 
 from dadkhah.simulate.population import AFFILIATION_CODES, GROUP_OF_CODE, Population, stream
 from dadkhah.simulate.settings import ListSettings, SimulationSettings
@@ -35,6 +36,12 @@ class CaptureSample(NamedTuple):
     patterns: np.ndarray  # (rows, K) 0/1, first list most significant, all-zero row absent
     counts: np.ndarray  # (rows,) people with each pattern
     n_true: int
+
+    def to_frame(self) -> pd.DataFrame:
+        """The table as the estimators read it: one 0/1 column per list, then ``count``."""
+        frame = pd.DataFrame(self.patterns, columns=list(self.lists))
+        frame["count"] = self.counts
+        return frame
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

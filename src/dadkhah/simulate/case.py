@@ -12,6 +12,7 @@ On disk (:func:`write_case`)::
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import logging
 from dataclasses import dataclass
@@ -112,14 +113,14 @@ def simulate_case(settings: SimulationSettings) -> SimulatedCase:
             "father_name_latin": [vocab.male[i].latin for i in names.father],
             "sex": np.where(pop.female, "F", "M"),
             "sayyid": pop.sayyid,
-            "birth_date": [_iso(o) for o in pop.birth],
+            "birth_date": _iso(pop.birth),
             "birth_year": birth_year,
             "birth_place": [vocab.cities[i].latin for i in pop.birth_city],
             "city": [vocab.cities[i].latin for i in pop.city],
             "province": [vocab.cities[i].province for i in pop.city],
             "prison": [vocab.prisons[i].latin for i in pop.prison],
             "affiliation": [AFFILIATION_CODES[i] for i in pop.affiliation],
-            "death_date": [_iso(o) for o in pop.death],
+            "death_date": _iso(pop.death),
             "family_id": [f"F{f + 1}" for f in pop.family],
             "family_size": np.bincount(pop.family)[pop.family],
             "namesake_of": ["" if j < 0 else ids[j] for j in names.namesake_of],
@@ -132,10 +133,9 @@ def simulate_case(settings: SimulationSettings) -> SimulatedCase:
     )
 
 
-def _iso(ordinal: int) -> str:
-    import datetime as dt
-
-    return dt.date.fromordinal(int(ordinal)).isoformat()
+def _iso(ordinals: np.ndarray) -> np.ndarray:
+    days = (ordinals - dt.date(1970, 1, 1).toordinal()).astype("datetime64[D]")
+    return np.datetime_as_string(days, unit="D").astype(object)
 
 
 def simulate_captures(
@@ -144,6 +144,7 @@ def simulate_captures(
     *,
     n_lists: int = 5,
     scenario: str = "1988",
+    heterogeneity: float = 1.0,
     settings: SimulationSettings | None = None,
 ) -> CaptureSample:
     """The fast path for estimation studies: capture histories only, no names and no records.
@@ -152,7 +153,9 @@ def simulate_captures(
     ``settings``, its lists and population parameters are used with ``n_persons`` and ``seed``.
     """
     if settings is None:
-        settings = scenario_settings(scenario, n_persons, seed, n_lists)
+        settings = scenario_settings(
+            scenario, n_persons, seed, n_lists, heterogeneity=heterogeneity
+        )
     else:
         settings = dataclasses.replace(settings, n_persons=n_persons, seed=seed).validate()
     vocab = vocabulary()

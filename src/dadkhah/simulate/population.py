@@ -218,9 +218,9 @@ def draw_names(settings: SimulationSettings, vocab: Vocabulary, pop: Population)
         takers, donors = takers[same_sex], donors[same_sex]
         given[takers] = given[donors]
         surname[takers] = surname[donors]
-        clash = father[takers] == father[donors]
+        clash = (father[takers] == father[donors]) | (father[takers] == given[takers])
         while clash.any():
             father[takers[clash]] = _pick(rng, male_w, int(clash.sum()))
-            clash = father[takers] == father[donors]
+            clash = (father[takers] == father[donors]) | (father[takers] == given[takers])
         namesake_of[takers] = donors
     return Names(given=given, surname=surname, father=father, namesake_of=namesake_of)

@@ -126,17 +126,22 @@ def _dates(
     gy, gm, gd = gregorian_parts(ordinals)
     pad = rng.random(len(ordinals)) < 0.7
     cy = gy if circa is None else circa
+    # Plain Python values: indexing numpy arrays element by element is far slower.
     return [
-        format_date(
-            str(fmt[i]),
-            (int(sy[i]), int(sm[i]), int(sd[i])),
-            (int(gy[i]), int(gm[i]), int(gd[i])),
-            persian=persian,
-            persian_digits=bool(digits[i]),
-            pad=bool(pad[i]),
-            circa_year=int(cy[i]),
+        format_date(f, (a, b, c), (d, e, g), persian=persian, persian_digits=x, pad=p, circa_year=y)
+        for f, a, b, c, d, e, g, x, p, y in zip(
+            fmt.tolist(),
+            sy.tolist(),
+            sm.tolist(),
+            sd.tolist(),
+            gy.tolist(),
+            gm.tolist(),
+            gd.tolist(),
+            digits.tolist(),
+            pad.tolist(),
+            cy.tolist(),
+            strict=True,
         )
-        for i in range(len(ordinals))
     ]
 
 
@@ -197,7 +202,11 @@ def render_list(
         sep = "، " if persian else ", "
         columns["full_name"] = [f"{s}{sep}{g}" for g, s in zip(given, surname, strict=True)]
     else:
-        columns["full_name"] = [f"{g} {s}" for g, s in zip(given, surname, strict=True)]
+        swapped = rng.random(n) < item.swap_rate
+        columns["full_name"] = [
+            f"{s} {g}" if swap else f"{g} {s}"
+            for g, s, swap in zip(given, surname, swapped, strict=True)
+        ]
     father_col = list(father)
     if item.layout != "columns" and item.father_in_name > 0:
         for i in np.flatnonzero(rng.random(n) < item.father_in_name):
@@ -285,7 +294,8 @@ def render_list(
             if column:
                 column[i] = arabic_letter_forms(column[i])
 
-    width = max(len(str(n)), 4)
+    # Numbers alone are not zero-padded, so reading them as integers keeps them equal.
+    width = max(len(str(n)), 4) if item.record_prefix else 0
     frame = pd.DataFrame(
         {"record_id": [f"{item.record_prefix}{i + 1:0{width}d}" for i in range(n)]}
     )

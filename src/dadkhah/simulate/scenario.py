@@ -9,6 +9,8 @@ get habits drawn from the seed.
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from dadkhah.errors import InputError, Problem, one_of
@@ -64,6 +66,8 @@ _TEMPLATES_1988: tuple[ListSettings, ...] = (
         layout="given_surname",
         compound_split=0.3,
         title_rate=0.5,
+        haj_rate=0.02,
+        swap_rate=0.01,
         typo_rate=0.015,
         fields=(
             "father_name",
@@ -160,6 +164,9 @@ _TEMPLATES_1988: tuple[ListSettings, ...] = (
         compound_split=0.2,
         compound_join=0.2,
         title_rate=0.4,
+        haj_rate=0.03,
+        swap_rate=0.01,
+        father_in_name=0.1,
         arabic_letters=0.2,
         typo_rate=0.02,
         fields=LIST_FIELDS,
@@ -263,26 +270,34 @@ def _random_list(rng: np.random.Generator, number: int) -> ListSettings:
     )
 
 
-def scenario_1988(n_persons: int, seed: int, n_lists: int = 5) -> SimulationSettings:
-    """Settings of a 1988-style case with ``n_persons`` victims and ``n_lists`` lists."""
+def scenario_1988(
+    n_persons: int, seed: int, n_lists: int = 5, *, heterogeneity: float = 1.0
+) -> SimulationSettings:
+    """Settings of a 1988-style case with ``n_persons`` victims and ``n_lists`` lists.
+
+    ``heterogeneity`` scales every list's weight on the latent prominence: 0 leaves only the
+    heterogeneity of affiliation, region, prison and sex; 1 is the scenario as documented; 2
+    doubles the hidden heterogeneity that no stratification can see.
+    """
+    problems = []
     if not isinstance(n_lists, int) or n_lists < 1:
-        raise InputError(
-            "invalid simulation settings",
-            [Problem("must be at least 1", field="lists", value=n_lists)],
+        problems.append(Problem("must be at least 1", field="lists", value=n_lists))
+    if not 0.0 <= heterogeneity <= 5.0:
+        problems.append(
+            Problem("must be between 0 and 5", field="heterogeneity", value=heterogeneity)
         )
+    if problems:
+        raise InputError("invalid simulation settings", problems)
     lists = list(_TEMPLATES_1988[:n_lists])
     rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(99,)))
     for number in range(len(lists) + 1, n_lists + 1):
         lists.append(_random_list(rng, number))
     kept = {item.name for item in lists}
     lists = [
-        item
-        if all(k in kept for k in item.copies_from)
-        else ListSettings(
-            **{
-                **item.__dict__,
-                "copies_from": {k: v for k, v in item.copies_from.items() if k in kept},
-            }
+        dataclasses.replace(
+            item,
+            prominence=round(item.prominence * heterogeneity, 6),
+            copies_from={k: v for k, v in item.copies_from.items() if k in kept},
         )
         for item in lists
     ]
@@ -301,7 +316,7 @@ SCENARIOS = {"1988": scenario_1988}
 
 
 def scenario_settings(
-    scenario: str, n_persons: int, seed: int, n_lists: int = 5
+    scenario: str, n_persons: int, seed: int, n_lists: int = 5, *, heterogeneity: float = 1.0
 ) -> SimulationSettings:
     """The settings of a named scenario."""
     if scenario not in SCENARIOS:
@@ -309,4 +324,4 @@ def scenario_settings(
             "unknown scenario",
             [Problem(one_of(scenario, list(SCENARIOS)), field="scenario", value=scenario)],
         )
-    return SCENARIOS[scenario](n_persons, seed, n_lists)
+    return SCENARIOS[scenario](n_persons, seed, n_lists, heterogeneity=heterogeneity)

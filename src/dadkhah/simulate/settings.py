@@ -76,6 +76,7 @@ _RATES = frozenset(
         "haj_rate",
         "father_in_name",
         "short_name_rate",
+        "swap_rate",
         "arabic_letters",
         "typo_rate",
         "missing_rate",
@@ -117,6 +118,7 @@ class ListSettings:
     haj_rate: float = 0.0  # "Haj" written before a name
     father_in_name: float = 0.0  # "son of ..." written inside full_name
     short_name_rate: float = 0.0  # a compound given name written as one of its parts
+    swap_rate: float = 0.0  # "Surname Given" without a comma in a given-surname list
     arabic_letters: float = 0.0  # chance a record is typed with Arabic yeh and kaf
     typo_rate: float = 0.01  # chance per name part of one typing error
     # -- fields and values

@@ -30,6 +30,7 @@ _LATIN_SUFFIXES = (
     "nezhad",
     "nejhad",
     "nedjad",
+    "khani",
 )
 _TITLES_LATIN = {
     "passport": ("Seyed", "Seyyed"),

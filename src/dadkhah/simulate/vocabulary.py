@@ -97,6 +97,9 @@ _SUFFIXES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("nia", ("nya",), "نیا", True),
     ("i", (), "ی", False),
     ("ian", ("iyan",), "یان", False),
+    ("lou", ("loo", "lu"), "لو", False),
+    ("vand", ("wand",), "وند", False),
+    ("khani", ("khany", "xani"), "خانی", False),
 )
 
 # Names a historic list may use instead of the current one (Persian, Latin).
@@ -204,7 +207,7 @@ def _composed_surnames(
             *[v for v in stem.latin_variants if " " not in v and "-" not in v],
         ]
         for suffix, suffix_variants, suffix_fa, zwnj in _SUFFIXES:
-            if suffix in ("i", "ian") and vowel_final:
+            if suffix in ("i", "ian", "lou", "vand") and vowel_final:
                 continue
             persian = stem.persian + (ZWNJ if zwnj else "") + suffix_fa
             joined = stem.persian + suffix_fa

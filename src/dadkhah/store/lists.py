@@ -8,11 +8,12 @@ Records are written in large batches: ``executemany`` on SQLite, ``COPY`` on Pos
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
 from typing import Any
 
 from dadkhah.errors import NotFound
-from dadkhah.model.sources import RECORD_FIELDS, ListImport, ListRecord, NewListRecord, VictimList
+from dadkhah.model.sources import RECORD_FIELDS, ListImport, ListRecord, RecordBatch, VictimList
 from dadkhah.store.db import Database, Row
 from dadkhah.store.evidence import now
 from dadkhah.store.search import index_records
@@ -22,6 +23,7 @@ __all__ = [
     "active_list",
     "create_list",
     "get_list",
+    "get_record",
     "imports_of_sha256",
     "insert_records",
     "list_imports",
@@ -178,49 +180,49 @@ def insert_records(
     db: Database,
     list_id: int,
     import_id: int,
-    records: Sequence[NewListRecord],
+    batch: RecordBatch,
     *,
     progress: Progress | None = None,
 ) -> int:
-    """Store records of one import in batches and index them; return how many were stored."""
+    """Store the records of one import in large batches and index them; return how many."""
+    total = len(batch)
     with db.transaction():
         if db.dialect == "postgresql":
             db.execute("LOCK TABLE list_record IN EXCLUSIVE MODE")
         else:
             db.execute("PRAGMA cache_size = -65536")
         base = int(db.scalar("SELECT COALESCE(MAX(id), 0) AS m FROM list_record"))
-        for start in range(0, len(records), BATCH):
-            chunk = records[start : start + BATCH]
-            rows = [
-                (
-                    base + start + i + 1,
-                    list_id,
-                    import_id,
-                    r.record_id,
-                    r.line,
-                    r.raw_json,
-                    *r.fields,
-                )
-                for i, r in enumerate(chunk)
-            ]
-            _write_rows(db, rows)
+        for start in range(0, total, BATCH):
+            part = batch.slice(start, start + BATCH)
             first = base + start + 1
-            index_records(db, ((first + i, rec.text) for i, rec in enumerate(chunk)))
+            ids = range(first, first + len(part))
+            rows = zip(
+                ids,
+                repeat(list_id),
+                repeat(import_id),
+                part.record_ids,
+                part.lines,
+                part.raws,
+                *part.fields,
+                strict=False,
+            )
+            _write_rows(db, rows)
+            index_records(db, ids, part.search)
             if progress is not None:
-                progress(len(chunk))
-        if db.dialect == "postgresql" and records:
+                progress(len(part))
+        if db.dialect == "postgresql" and total:
             db.scalar(
                 "SELECT setval(pg_get_serial_sequence('list_record', 'id'), ?) AS v",
-                (base + len(records),),
+                (base + total,),
             )
         db.execute(
             "UPDATE victim_list SET record_count = record_count + ? WHERE id = ?",
-            (len(records), list_id),
+            (total, list_id),
         )
-    return len(records)
+    return total
 
 
-def _write_rows(db: Database, rows: list[tuple[Any, ...]]) -> None:
+def _write_rows(db: Database, rows: Iterable[tuple[Any, ...]]) -> None:
     if db.dialect == "sqlite":
         marks = ", ".join("?" * len(_RECORD_COLUMNS))
         db.executemany(

@@ -8,20 +8,54 @@ all required; a word ending in ``*`` matches as a prefix.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from dadkhah.model.sources import SearchHit
-from dadkhah.store._normalize import normalize_text
+from dadkhah.names import normalize_text
 from dadkhah.store.db import Database
 
-__all__ = ["index_document", "index_records", "normalize_text", "search"]
+__all__ = [
+    "index_document",
+    "index_records",
+    "normalize_text",
+    "record_bodies",
+    "search",
+    "search_form",
+]
 
 _WORD = re.compile(r"[^\W_]+\*?|\*", re.UNICODE)
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
-def index_records(db: Database, rows: Iterable[tuple[int, str]]) -> None:
-    """Index list records: (list_record id, text) pairs. Call inside the writing transaction."""
-    data = [(rid, normalize_text(text)) for rid, text in rows]
+def search_form(text: str) -> str:
+    """Text as the record index holds it: normalised, words separated by single spaces.
+
+    The records' index splits words on spaces only (it is fast), so everything that is not a
+    letter or digit is turned into a space here, on the index side and the query side alike.
+    """
+    return _NOT_WORD.sub(" ", normalize_text(text)).strip()
+
+
+def record_bodies(columns: Sequence[Sequence[str | None]], count: int) -> list[str]:
+    """The indexed text of each record, from the columns of values to index.
+
+    Each distinct value of a column is normalised once (values repeat a lot across a list).
+    """
+    normalised: list[list[str]] = []
+    for column in columns:
+        folded = {v: search_form(v) if v else "" for v in dict.fromkeys(column)}
+        normalised.append(list(map(folded.__getitem__, column)))
+    if not normalised:
+        return [""] * count
+    return list(map(" ".join, zip(*normalised, strict=True)))
+
+
+def index_records(
+    db: Database, ids: Sequence[int], columns: Sequence[Sequence[str | None]]
+) -> None:
+    """Index list records: their ids, and the columns of their values to index (aligned with
+    ``ids``). Call inside the writing transaction."""
+    data = zip(ids, record_bodies(columns, len(ids)), strict=True)
     if db.dialect == "sqlite":
         db.executemany("INSERT INTO record_fts (rowid, body) VALUES (?, ?)", data)
         return
@@ -97,7 +131,7 @@ def search(
         rec_sql = (
             f"SELECT {_RECORD_COLUMNS} FROM record_fts f"
             " JOIN list_record r ON r.id = f.rowid JOIN victim_list vl ON vl.id = r.list_id"
-            " WHERE record_fts MATCH ? AND vl.active = 1 ORDER BY f.rank LIMIT ?"
+            " WHERE record_fts MATCH ? AND vl.active = 1 ORDER BY r.id LIMIT ?"
         )
         doc_sql = (
             "SELECT e.id, e.title, e.original_name,"

@@ -22,6 +22,8 @@ _PD = "[0-9۰-۹٠-٩]"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("range", re.compile(rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon1>{_MON})\s+(?:and|to|until|-|–)\s+"
+                         rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON}),?\s+(?P<y>\d{{4}})\b")),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<y>\d{{4}})\b")),
     ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,\s*(?P<y>\d{{4}})\b")),
     ("my", re.compile(rf"\b(?:(?:early|mid|late)[\s-])?(?P<mon>{_MON})\s+(?:of\s+)?(?P<y>\d{{4}})\b", re.IGNORECASE)),
@@ -29,7 +31,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           re.IGNORECASE)),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-])?(?P<y>(?:19|20)\d)0s\b")),
     ("jalali", re.compile(rf"(?:(?P<d>{_PD}{{1,2}})\s+)?(?P<jm>{'|'.join(_JALALI)})\s+(?:ماه\s+)?(?:سال\s+)?(?P<y>{_PD}{{4}})")),
-    ("jyear", re.compile(rf"(?:سال|تابستان|بهار|پاییز|زمستان)\s+(?P<y>1[23]{_PD}{{2}}|[۱١][۲۳٢٣]{_PD}{{2}})")),
+    ("jyear", re.compile(rf"(?P<js>سال|تابستان|بهار|پاییز|زمستان)\s+(?P<y>1[23]{_PD}{{2}}|[۱١][۲۳٢٣]{_PD}{{2}})")),
     ("year", re.compile(r"(?<![\d,.\-/])(?P<y>(?:19|20)\d{2})(?!\d|,\d|-\d|/\d)")),
 ]
 
@@ -40,8 +42,17 @@ def _last(y: int, m: int) -> int:
 
 def _value(kind: str, g: dict[str, str | None]) -> dict[str, Any] | None:
     y = int((g["y"] or "0").translate(_DIGITS))
+    if kind == "range":
+        m1 = _MONTHS[(g.get("mon1") or "").lower().rstrip(".")]
+        m2 = _MONTHS[(g.get("mon") or "").lower().rstrip(".")]
+        d1, d2 = int(g["d1"] or 0), int(g["d"] or 0)
+        y1 = y - 1 if m1 > m2 else y
+        if not (1 <= d1 <= _last(y1, m1) and 1 <= d2 <= _last(y, m2)):
+            return None
+        return {"start": f"{y1:04d}-{m1:02d}-{d1:02d}", "end": f"{y:04d}-{m2:02d}-{d2:02d}", "precision": "day",
+                "calendar": "gregorian"}
     if kind in {"iso", "dmy", "mdy"}:
-        m = int(g["m"]) if kind == "iso" and g.get("m") else _MONTHS[(g.get("mon") or "").lower().rstrip(".")]
+        m = int(g["m"] or 0) if kind == "iso" and g.get("m") else _MONTHS[(g.get("mon") or "").lower().rstrip(".")]
         d = int(g["d"] or 0)
         if not 1 <= m <= 12 or not 1 <= d <= _last(y, m):
             return None
@@ -70,7 +81,15 @@ def _jalali(y: int, g: dict[str, str | None]) -> dict[str, Any] | None:
     except ImportError:  # pragma: no cover - jdatetime is a dependency
         return {"calendar": "jalali", "year": y}
     jm = g.get("jm")
+    season = {"بهار": (1, 3), "تابستان": (4, 6), "پاییز": (7, 9), "زمستان": (10, 12)}.get(g.get("js") or "")
     try:
+        if season:
+            s = jdatetime.date(y, season[0], 1).togregorian()
+            last_day = 31 if season[1] <= 6 else 30
+            if season[1] == 12:
+                last_day = 30 if jdatetime.date(y, 1, 1).isleap() else 29
+            e = jdatetime.date(y, season[1], last_day).togregorian()
+            return {"start": s.isoformat(), "end": e.isoformat(), "precision": "approximate", "calendar": "jalali"}
         if jm:
             m = _JALALI.index(jm) + 1
             last = 31 if m <= 6 else (30 if m < 12 else (30 if jdatetime.date(y, 1, 1).isleap() else 29))

@@ -35,8 +35,18 @@ __all__ = ["english_names"]
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s\b)?")
 _ABBREV = {"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Jr", "Sr", "No"}
-_JOINERS_ORG = {"of", "for", "on", "the", "and", "in"}
+_JOINERS_ORG = {"of", "for", "on", "the", "and", "or"}
 _PARTICLES = {"al", "el", "de", "van", "von", "bin", "ibn", "da", "di", "du", "der", "la", "le", "ul"}
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
+            "Lower", "Greater", "North-West", "North-East", "South-West", "South-East"}
+_SPEECH = {"said", "says", "told", "added", "denied", "argued", "wrote", "insisted", "claimed", "testified", "who",
+           "stated", "explained", "recalled", "replied", "admitted", "confirmed", "warned", "urged", "was", "has"}
+_KNOWN_PREFIXES = frozenset(
+    " ".join(name.split()[:i]) for name in KNOWN_ORGS for i in range(1, len(name.split())) if len(name.split()) > 1
+)
+_SUFFIXES = {"based", "born", "led", "backed", "run", "owned", "style", "era", "bound", "made", "linked", "funded",
+             "brokered", "sponsored", "appointed", "affiliated", "aligned", "controlled", "imposed", "allied"}
+_SINGLE_ORGS = {"Judiciary", "Majlis", "Parliament", "Basij", "Sepah", "Interpol", "Europol", "Mossad", "Hezbollah"}
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "suburb", "district", "capital", "port"}
 _PLACE_PREPS = {"in", "at", "from", "to", "near", "outside", "inside", "across", "into", "towards"}
 
@@ -68,32 +78,39 @@ def _tokens(text: str) -> list[_Tok]:
         poss = word.endswith(("'s", "’s")) and len(word) > 3
         if poss:
             word = word[:-2]
+        head, _, tail = word.rpartition("-")
+        if head and tail in _SUFFIXES:
+            word = head  # "Oslo-based" names Oslo
         stripped = gap.strip()
         prev = toks[-1] if toks else None
         sent_start = (
             prev is None
             or "\n" in gap
             or (stripped[-1:] in {".", "!", "?", ":", "•", "|", "—", "–", '"', "“", "”"} and not (
-                stripped == "." and prev.text in _ABBREV))
-            or stripped.endswith((".\"", ".”", ".'", "?\"", "!\"", ".)", "...")) and not (prev and prev.text in _ABBREV)
+                stripped == "." and (prev.text in _ABBREV or (len(prev.text) == 1 and prev.text.isupper()))))
+            or (stripped.endswith((".\"", ".”", ".'", "?\"", "!\"", ".)", "...")) and not (prev and prev.text in _ABBREV))
         )
         first = word[0]
-        cap = first.isupper() or word.startswith(("al-", "el-")) and len(word) > 3 and word[3].isupper()
+        cap = first.isupper() or (word.startswith(("al-", "el-")) and len(word) > 3 and word[3].isupper())
         toks.append(_Tok(word, m.start(), m.start() + len(word), cap, poss, sent_start, line, m.end()))
         prev_end = m.end()
     return toks
 
 
 def _title_case_lines(text: str, toks: list[_Tok]) -> set[int]:
+    """Lines that read as headlines, menus or captions: mostly capitalised words and no closing
+    full stop, or only a few words."""
+    lines = text.split("\n")
     by_line: dict[int, list[_Tok]] = {}
     for t in toks:
         by_line.setdefault(t.line, []).append(t)
     out = set()
     for line, ts in by_line.items():
         words = [t for t in ts if len(t.text) > 3]
-        if len(ts) >= 4 and words and sum(t.cap for t in words) / len(words) >= 0.7:
+        ends_sentence = lines[line].rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")"))
+        if len(ts) >= 4 and words and sum(t.cap for t in words) / len(words) >= 0.7 and not ends_sentence:
             out.add(line)
-        elif len(ts) <= 3 and not any(text[t.end:t.end + 1] in ".!?" for t in ts):
+        elif len(ts) <= 3 and not ends_sentence:
             out.add(line)  # menu items, bylines, captions of a few words
     return out
 
@@ -102,7 +119,8 @@ def _joined(text: str, a: _Tok, b: _Tok) -> bool:
     gap = text[a.full_end:b.start]
     if a.poss:
         return gap == " "
-    return gap in {" ", "\u00a0"} or (gap in {". ", ".\u00a0"} and a.text in _ABBREV)
+    initial = len(a.text) == 1 and a.text.isupper()
+    return gap in {" ", "\u00a0"} or (gap in {". ", ".\u00a0"} and (a.text in _ABBREV or initial))
 
 
 def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
@@ -131,6 +149,10 @@ def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
                 joiner_ok = low in _PARTICLES or any(
                     x.text in ORG_WORDS or x.text in ORG_HEADS or x.text in {"United", "Islamic", "High"} for x in run
                 )
+                if _phrase([*run, t]).removeprefix("The ") in _KNOWN_PREFIXES:
+                    joiner_ok = True  # "Justice for Iran"
+                elif low in {"and", "or"} and (run[-1].text in ORG_HEADS or run[-1].poss):
+                    joiner_ok = False  # "Amnesty International and Human Rights Watch" are two names
                 if joiner_ok and not (low == "the" and run[-1].text not in {"of", "for", "on"}):
                     run.append(t)
                     j += 1
@@ -195,19 +217,29 @@ def _classify(text: str, run: list[_Tok], ctx: dict[str, object]) -> list[_Found
         if t.poss and (_is_place(_phrase(run[:k + 1])) or _phrase(run[:k + 1]) in KNOWN_ORGS or not any(
                 x.text in ORG_WORDS for x in run[k + 1:])):
             return _classify(text, run[:k + 1], ctx) + _classify(text, run[k + 1:], ctx)
+    # a place or body before a title: "UN Secretary-General Antonio Guterres", "Iran Foreign Minister ..."
+    for k in range(1, len(run) - 1):
+        head = _phrase(run[:k])
+        if (_is_place(head) or head in KNOWN_ORGS) and 0 < _title_len(run[k:]) < len(run) - k \
+                and run[k].text not in DEMONYMS:
+            return _classify(text, run[:k], ctx) + _classify(text, run[k:], ctx)
     phrase = _phrase(run)
     start, end = run[0].start, run[-1].end
-    if all(t.text in DEMONYMS or t.text in COMMON_CAPITALISED for t in run):
-        return []
+    prev0 = ctx["prev"].get(run[0].start)  # type: ignore[attr-defined]
+    if prev0 is not None and prev0.text in {"By", "by"} and prev0.sent_start and 2 <= len(run) <= 4 and not any(
+            t.text in ORG_HEADS or t.text in ORG_WORDS or _is_place(t.text) for t in run):
+        return [_Found("person", start, end, "byline")]
     nxt = ctx["next"].get(run[-1].end)  # type: ignore[attr-defined]
-    if nxt is not None and nxt.text in PLACE_HEADS and not nxt.cap and text[run[-1].full_end:nxt.start] == " " \
+    if nxt is not None and not all(t.text in DEMONYMS for t in run) and nxt.text in PLACE_HEADS and not nxt.cap and text[run[-1].full_end:nxt.start] == " " \
             and not run[-1].poss and not any(t.text in ORG_WORDS for t in run):
         return [_Found("place", start, nxt.end, "place word")]
-    if _is_place(phrase):
+    if _is_place(phrase) or (len(run) > 1 and run[0].text in _COMPASS and _is_place(_phrase(run[1:]))):
         return [_Found("place", start, end, "gazetteer")]
     if phrase in KNOWN_ORGS or (phrase.startswith("The ") and phrase[4:] in KNOWN_ORGS):
         return [_Found("organization", start, end, "organisation list")]
-    if run[-1].text in ORG_HEADS or any(t.text in ORG_WORDS for t in run) or (
+    if all(t.text in DEMONYMS or t.text in COMMON_CAPITALISED for t in run):
+        return []
+    if any(t.text in ORG_HEADS or t.text in ORG_WORDS for t in run[1:]) or run[0].text in ORG_WORDS or (
             len(run) == 1 and len(phrase) >= 2 and phrase.replace(".", "").isupper() and len(phrase) <= 6):
         if len(run) == 1 and phrase.replace(".", "").isupper() and phrase not in KNOWN_ORGS:
             if phrase.replace(".", "") in {"US", "UK", "UAE", "USA"}:
@@ -240,6 +272,16 @@ def _classify(text: str, run: list[_Tok], ctx: dict[str, object]) -> list[_Found
         persons: set[str] = ctx["person_parts"]  # type: ignore[assignment]
         if word in persons:
             return [_Found("person", start, end, "earlier name")]
+        if word in DEMONYMS or word in COMMON_CAPITALISED or word in TITLES or run[0].line in title_lines:
+            return []
+        if word in surnames():
+            return [_Found("person", start, end, "name dictionary")]
+        if word in _SINGLE_ORGS:
+            return [_Found("organization", start, end, "organisation word")]
+        nxt1 = ctx["next"].get(run[0].end)  # type: ignore[attr-defined]
+        if not run[0].sent_start and word.lower() not in lower_words and (
+                run[0].poss or (nxt1 is not None and nxt1.text in _SPEECH and text[run[0].full_end:nxt1.start] == " ")):
+            return [_Found("person", start, end, "before a verb of speech")]
         prev = ctx["prev"].get(run[0].start)  # type: ignore[attr-defined]
         before = ctx["prev"].get(prev.start) if prev is not None else None  # type: ignore[attr-defined]
         after_of = prev is not None and prev.text == "of" and before is not None and before.text in _PLACE_NOUNS

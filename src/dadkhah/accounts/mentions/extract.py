@@ -9,6 +9,7 @@ from dadkhah.accounts.mentions.english import english_names
 from dadkhah.accounts.mentions.figures import figures
 from dadkhah.accounts.mentions.known import KnownName, candidates_for, known_mentions
 from dadkhah.accounts.mentions.persian import persian_names
+from dadkhah.accounts.mentions.spacy_names import spacy_names
 from dadkhah.model.accounts import MENTION_TYPES, Mention
 from dadkhah.store.db import Database
 
@@ -43,10 +44,13 @@ def _overlaps(a: Mention, b: Mention) -> bool:
 
 
 def extract_mentions(text: str, known: list[KnownName] | None = None,
-                     types: tuple[str, ...] = MENTION_TYPES) -> list[Mention]:
-    """Mentions in ``text`` in order of position; ``text[m.start:m.end] == m.text`` for each."""
+                     types: tuple[str, ...] = MENTION_TYPES, *, use_spacy: bool = True) -> list[Mention]:
+    """Mentions in ``text`` in order of position; ``text[m.start:m.end] == m.text`` for each.
+    An installed spaCy pipeline fills gaps the rules leave unless ``use_spacy`` is False."""
     known = known or []
     tiers = [known_mentions(text, known), dates(text) + figures(text), english_names(text) + persian_names(text)]
+    if use_spacy:
+        tiers.append(spacy_names(text))
     kept: list[Mention] = []
     nested: list[Mention] = []
     for tier in tiers:

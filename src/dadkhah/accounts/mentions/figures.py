@@ -27,7 +27,9 @@ _NOUN = (r"(?:people|persons|prisoners|inmates|detainees|executions|executed|vic
          r"women|children|bodies|graves|members|supporters|individuals|families|cases|names|dissidents|activists|"
          r"Iranians|civilians|protesters|political prisoners|sympathisers|sympathizers|زندانی|زندانیان|اعدام|نفر|"
          r"قربانی|کشته|تن)")
-_BEFORE = r"(?:execution of|executions of|killing of|killings of|deaths of|murder of|massacre of|killed|executed)"
+_BEFORE = (r"(?:execution of|executions of|killing of|killings of|deaths of|murder of|massacre of|killed|executed|"
+           r"figure at|number at|toll at|toll of|total of|estimated at|estimate of|tally of|count of|figure of|"
+           r"number of|figure to|toll to|number to)")
 
 _FIG = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?"
@@ -36,6 +38,10 @@ _FIG = re.compile(
     rf"(?P<noun>(?:\s+[^\W\d_][\w\-]*){{0,2}}?\s+{_NOUN}\b)?",
     re.IGNORECASE,
 )
+_NOT_BETWEEN = {"years", "year", "months", "month", "weeks", "days", "decades", "hours", "the", "a", "an", "of",
+                "and", "or", "in", "at", "on", "to", "for", "from", "ago", "later", "earlier", "percent", "per"}
+_YEAR_SAFE = {"about", "around", "some", "nearly", "almost", "at least", "more than", "an estimated", "estimated",
+              "approximately", "as many as", "roughly"}
 _BEFORE_RE = re.compile(rf"{_BEFORE}\s+$", re.IGNORECASE)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -77,12 +83,19 @@ def figures(text: str) -> list[Mention]:
             continue
         qual, num, num2, noun = m.group("qual"), m.group("num"), m.group("num2"), m.group("noun")
         before = bool(_BEFORE_RE.search(text[max(0, m.start() - 25):m.start()]))
-        if not (noun or qual or before):
+        big = re.fullmatch(r"[0-9۰-۹]{1,3}(?:[,٬][0-9۰-۹]{3})+", num) is not None and not num2
+        if big and m.start() > 0 and text[m.start() - 1] in "$€£¥#":
+            continue  # money, not people
+        if not (noun or qual or before or big):
             continue
-        if _is_year(num) and not noun:
-            continue
+        if _is_year(num) and not (noun and qual and qual.lower() in _YEAR_SAFE):
+            continue  # "1988 victims", "over 1988 executions": a year
+        if not noun and re.match(r"\s+[^\W\d_]", text[m.end():m.end() + 3]) and not before:
+            continue  # "more than 30 cities": a number of something not counted here
         if not noun and (to_number(num) or 0) < 10:
             continue
+        if noun and any(w.lower() in _NOT_BETWEEN for w in noun.split()[:-1]):
+            continue  # "for 35 years the families": not a count of families
         start = m.start()
         end = m.end()
         value: dict[str, Any] = {"qualifier": qual.lower() if qual else None,

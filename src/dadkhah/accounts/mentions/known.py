@@ -33,16 +33,27 @@ def _pattern(name: str) -> re.Pattern[str]:
 
 
 def known_mentions(text: str, names: list[KnownName]) -> list[Mention]:
-    """Every occurrence of a known name or alias, with the entity as a candidate of score 1."""
+    """Every occurrence of a known name or alias, with every entity of that name as a candidate
+    of score 1 (a place first when a prison is recorded both as a site and an organisation)."""
     folded = fold(text)
-    out = []
-    for kn in sorted(names, key=lambda k: -len(k.name)):
+    spans: dict[tuple[int, int], list[KnownName]] = {}
+    for kn in names:
         if len(kn.name.strip()) < 3 or kn.entity_type not in MENTION_TYPE:
             continue
         for m in _pattern(kn.name).finditer(folded):
-            cand = Candidate(kn.uid, kn.entity_type, kn.label, 1.0)
-            out.append(Mention(MENTION_TYPE[kn.entity_type], text[m.start():m.end()], m.start(), m.end(),
-                               "known entity", (cand,)))
+            spans.setdefault((m.start(), m.end()), []).append(kn)
+    order = {"site": 0, "person": 1, "organization": 2, "post": 3}
+    out = []
+    for (start, end), kns in spans.items():
+        kns.sort(key=lambda k: order[k.entity_type])
+        seen: set[str] = set()
+        cands = []
+        for k in kns:
+            if k.uid not in seen:
+                seen.add(k.uid)
+                cands.append(Candidate(k.uid, k.entity_type, k.label, 1.0))
+        out.append(Mention(MENTION_TYPE[kns[0].entity_type], text[start:end], start, end, "known entity",
+                           tuple(cands)))
     return out
 
 

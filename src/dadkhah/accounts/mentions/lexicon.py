@@ -11,6 +11,8 @@ import csv
 from functools import lru_cache
 from importlib import resources
 
+from dadkhah.places import all_places
+
 __all__ = [
     "COMMON_CAPITALISED",
     "COUNTRIES",
@@ -19,8 +21,8 @@ __all__ = [
     "MONTHS",
     "ORG_HEADS",
     "ORG_WORDS",
-    "PLACE_HEADS",
     "PLACES",
+    "PLACE_HEADS",
     "TITLES",
     "given_names",
     "iran_places",
@@ -50,7 +52,7 @@ COUNTRIES = _words(
     "Ukraine|United Arab Emirates|United Kingdom|United States|United States of America|Uruguay|Uzbekistan|"
     "Vatican|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Britain|Great Britain|England|Scotland|Wales|"
     "Northern Ireland|America|Holland|Islamic Republic of Iran|Persia|Kurdistan|Gaza|West Bank|Chechnya|Tibet|"
-    "Xinjiang|Crimea|Darfur|US|USA|UK|UAE|DRC"
+    "Xinjiang|Crimea|Darfur|US|USA|UK|UAE|DRC|Islamic Republic"
 )
 
 PLACES = COUNTRIES | _words(
@@ -63,7 +65,9 @@ PLACES = COUNTRIES | _words(
     "San Francisco|Chicago|Boston|Miami|Mexico City|Buenos Aires|Santiago|Lima|Bogota|Caracas|Nairobi|Lagos|"
     "Johannesburg|Cape Town|Addis Ababa|Khartoum|Tripoli|Tunis|Algiers|Rabat|Camp Ashraf|Ashraf|Tirana|"
     "Europe|Asia|Africa|Middle East|Gulf|Persian Gulf|Caucasus|Central Asia|Latin America|North America|"
-    "South America|Scandinavia|Balkans|Levant|Khuzestan|Baluchistan|Sistan and Baluchestan|Azerbaijan Province|"
+    "South America|Scandinavia|North Africa|Middle East and North Africa|West Africa|East Africa|"
+    "Southern Africa|South Asia|Southeast Asia|South-East Asia|East Asia|Western Europe|Eastern Europe|Kurdistan Region|"
+    "Balkans|Levant|Khuzestan|Baluchistan|Sistan and Baluchestan|Azerbaijan Province|"
     "Evin|Gohardasht|Khavaran|Qezel Hesar|Ghezel Hesar|Rajaei Shahr|Vakilabad|Dizelabad|Adelabad|Lakan|"
     "Tehran|Karaj|Mashhad|Isfahan|Shiraz|Tabriz|Ahvaz|Qom|Kermanshah|Rasht|Urmia|Zahedan|Hamedan|Kerman|Yazd|"
     "Ardabil|Bandar Abbas|Arak|Zanjan|Sanandaj|Qazvin|Khorramabad|Gorgan|Sari|Dezful|Semnan|Ilam|Bushehr|"
@@ -93,7 +97,9 @@ ORG_HEADS = _words(
     "Assembly|Majlis|Judiciary|Department|Bureau|Service|Services|Centre|Center|Network|Group|Federation|"
     "Alliance|Coalition|Initiative|Trust|Fund|Authority|Administration|Government|Cabinet|Senate|Congress|"
     "Prosecutor's Office|Prosecution|Secretariat|Mission|Delegation|Board|Club|Company|Corporation|Times|Post|"
-    "News|Press|Radio|Television|Agency|Broadcasting|Guardian|Herald|Journal|Tribune|Monitor|Review|Telegraph"
+    "News|Press|Radio|Television|Agency|Broadcasting|Guardian|Herald|Journal|Tribune|Monitor|Review|Telegraph|"
+    "Chambers|Solicitors|LLP|Ltd|Inc|Magazine|Gazette|Daily|Weekly|Channel|Campaign|Institution|Brigade|Battalion|"
+    "Regiment|Division|Ministries|Prosecutors|Academy|School|College|Church|Synagogue|Hospital|Observatory"
 )
 # Words that make a span an organisation wherever they appear in it ("Ministry of Intelligence").
 ORG_WORDS = _words(
@@ -112,7 +118,17 @@ KNOWN_ORGS = _words(
     "Mojahedin-e Khalq|Fedaian|Tudeh|Tudeh Party|Komala|KDPI|Hamas|Taliban|Islamic State|ISIS|Red Cross|ICRC|"
     "Security Council|General Assembly|Human Rights Council|Interpol|Facebook|Twitter|Google|Guardian|"
     "The Guardian|New York Times|Washington Post|Financial Times|Economist|Radio Farda|Iran International|"
-    "Swedish Prosecution Authority|Supreme Court|Supreme Leader's Office|Basij|Evin Court"
+    "Swedish Prosecution Authority|Supreme Court|Supreme Leader's Office|Basij|Evin Court|Getty Images|Getty|EPA|"
+    "Shutterstock|Alamy|PA Media|Anadolu Agency|Anadolu|Bloomberg|Sky News|France 24|Deutsche Welle|DW|NPR|"
+    "Voice of America|VOA|IranWire|HRANA|Hengaw|Kurdistan Human Rights Network|Iran Human Rights Monitor|"
+    "Center for Human Rights in Iran|Iran Tribunal|UN Human Rights Office|Office of the High Commissioner for Human Rights|"
+    "International Criminal Court|International Court of Justice|European Court of Human Rights|Council of Europe|"
+    "Organisation of Islamic Cooperation|Arab League|African Union|World Health Organization|Red Crescent|"
+    "Reporters Without Borders|RSF|Doctors Without Borders|MSF|Freedom House|Article 19|PEN America|"
+    "Front Line Defenders|Abdorrahman Boroumand Foundation|Boroumand Foundation|Iran Human Rights Documentation Centre|"
+    "Committee to Protect Journalists|CPJ|Atlantic Council|Chatham House|Mothers of Khavaran|Mourning Mothers|"
+    "Revolutionary Court|Islamic Revolutionary Court|Ministry of Intelligence and Security|MOIS|Quds Force|"
+    "Iranian Judiciary|Guardian Council|Assembly of Experts|Expediency Council|Majlis"
 )
 
 # Titles and roles that come before a person's name; the name starts after them.
@@ -123,14 +139,15 @@ TITLES = _words(
     "Grand Ayatollah|Hojatoleslam|Hojjatoleslam|Hojatoleslam val-Moslemin|Imam|Sheikh|Mullah|Seyed|Sayyid|Haj|"
     "General|Brigadier General|Major General|Colonel|Lieutenant|Captain|Commander|Major|King|Queen|Prince|"
     "Princess|Shah|Senator|Ambassador|Secretary|Secretary-General|Secretary General|Speaker|Governor|Mayor|"
-    "Rapporteur|Special Rapporteur|Chairman|Chair|Director|Leader|Supreme Leader|Pope|Bishop|Father|Saint|St"
+    "Rapporteur|Special Rapporteur|Chairman|Chair|Director|Leader|Supreme Leader|Pope|Bishop|Father|Saint|St|"
+    "Former|Late|Acting|Deputy|Then|Ex|Chief|Head|Spokesman|Spokeswoman|Spokesperson|Lawyer|Attorney|Dr|Mr|Mrs"
 )
 
 # Nouns that, after a capitalised name, make it a place ("Evin prison", "Khavaran cemetery").
 PLACE_HEADS = _words(
     "Prison|prison|Jail|jail|Cemetery|cemetery|Province|province|Square|square|Street|street|Avenue|avenue|"
     "River|river|Mountains|mountains|Valley|valley|District|district|County|county|City|Island|Islands|Sea|"
-    "Airport|airport|Desert|Graveyard|graveyard|Camp|camp|Hospital|hospital|University|Mosque|mosque|Park|park|"
+    "Airport|airport|prisons|Prisons|Desert|Graveyard|graveyard|Camp|camp|Hospital|hospital|University|Mosque|mosque|Park|park|"
     "Road|road|Bridge|bridge|Mountain|Lake|Barracks|barracks"
 )
 
@@ -155,23 +172,14 @@ COMMON_CAPITALISED = _words(
 
 @lru_cache(maxsize=1)
 def iran_places() -> dict[str, str]:
-    """Names (Latin, variants and Persian) of places in the shipped gazetteer -> canonical Latin name."""
+    """Every spelling (Latin, variants, Persian, historical) of the gazetteer's places -> its name."""
     out: dict[str, str] = {}
-    data = resources.files("dadkhah.places") / "data"
-    with (data / "iran_cities.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            canon = row["latin"].strip()
-            for n in [row["latin"], row["persian"], *(row.get("variants") or "").split("|")]:
-                if n and n.strip():
-                    out[n.strip()] = canon
-    with (data / "prisons_1988.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            canon = row["name_latin"].strip()
-            latin = canon.split("(")[0].strip()
-            out[latin] = canon
-            persian = row["name_persian"].split("(")[0].strip()
-            if persian:
-                out[persian] = canon
+    for place in all_places():
+        spellings = [place.name, place.name_fa, *place.variants, *(h.name for h in place.historical_names)]
+        for n in spellings:
+            n = (n or "").split("(")[0].strip()
+            if len(n) >= 3 or (len(n) == 2 and not n.isascii()):
+                out.setdefault(n, place.name)
     return out
 
 

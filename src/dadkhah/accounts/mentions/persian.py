@@ -12,7 +12,7 @@ from dadkhah.model.accounts import Mention
 __all__ = ["fold", "persian_names"]
 
 _FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "ۀ": "ه"})
-_WORD = re.compile(r"[\u0600-\u06FF\u200c]+")
+_WORD = re.compile(r"[\u0621-\u065F\u0670-\u06D3\u06FA-\u06FF\u200c]+")
 _TITLES = {"آیت‌الله", "آیت‌اله", "آیت", "حجت‌الاسلام", "آقای", "خانم", "دکتر", "سرهنگ", "سردار", "سرلشکر",
            "سرتیپ", "دادستان", "دادیار", "قاضی", "رئیس‌جمهور", "رییس‌جمهور", "وزیر", "نماینده", "شیخ", "سید",
            "امام", "حاج", "زنده‌یاد", "شهید", "جلاد"}
@@ -40,19 +40,24 @@ def persian_names(text: str) -> list[Mention]:
     words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
     given, sur, places = given_names(), surnames(), _places()
     out: list[Mention] = []
+
+    def joined(a: int, b: int) -> bool:
+        return folded[words[a][2]:words[b][1]] in {" ", "\u200c"}
+
     i = 0
     while i < len(words):
         w, s, _ = words[i]
-        joined = lambda a, b: folded[words[a][2]:words[b][1]] in {" ", "\u200c"}  # noqa: E731
         if w in _TITLES or (w == "آیت" and i + 1 < len(words) and words[i + 1][0] in {"الله", "اله"}):
             j = i + (2 if w == "آیت" else 1)
             while j < len(words) and words[j][0] in _TITLES and joined(j - 1, j):
                 j += 1
             k = j
+            if j < len(words) and (words[j][0] in places or words[j][0] in _STOP or words[j][0] in _ORG_START):
+                k = len(words) + 1  # "دادستان تهران": a role, not a name
             while k < len(words) and k - j < 3 and words[k][0] not in _STOP and joined(k - 1, k) and (
                     k == j or words[k][0] in sur or words[k][0] in given or k - j < 2):
                 k += 1
-            if k > j:
+            if j < k <= len(words):
                 a, b = words[j][1], words[k - 1][2]
                 out.append(Mention("person", text[a:b], a, b, "title", (), {"role": text[s:words[j - 1][2]]}))
                 i = k
@@ -85,7 +90,9 @@ def persian_names(text: str) -> list[Mention]:
             k = i + 1
             while k < len(words) and k - i <= 2 and words[k][0] in given and k + 1 < len(words) and joined(k, k + 1):
                 k += 1
-            if k < len(words) and words[k][0] in sur:
+            if k < len(words) and (words[k][0] in sur or (
+                    words[k][0] not in _STOP and words[k][0] not in _TITLES and words[k][0] not in _ORG_START
+                    and words[k][0] not in _PLACE_START and words[k][0] not in places and len(words[k][0]) > 2)):
                 b = words[k][2]
                 out.append(Mention("person", text[s:b], s, b, "name dictionary"))
                 i = k + 1

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+from dadkhah.store.db import Database
 from dadkhah.store.migrations import Migration
 
 _V1 = """
@@ -170,5 +173,58 @@ MIGRATIONS.append(
         "list imports, extracted document text, full-text search index",
         sqlite_sql=_V2_SQLITE,
         postgres_sql=_V2_POSTGRES,
+    )
+)
+
+
+# v3: a leaner index of list records, so that large lists import fast. On SQLite the records'
+# full-text table keeps neither positions nor sizes (queries are words and prefixes, found in file
+# order) and splits words on ASCII separators only: its text is normalised and reduced to letters,
+# digits and spaces before it is stored (dadkhah.store.search.search_form). It is rebuilt from the
+# stored records. The index list_record_list goes: the
+# UNIQUE (list_id, record_id) index serves the same lookups.
+_V3_SQLITE = """
+DROP INDEX IF EXISTS list_record_list;
+DROP TABLE record_fts;
+CREATE VIRTUAL TABLE record_fts USING fts5(
+  body, content='', detail=none, columnsize=0, tokenize='ascii'
+)
+"""
+
+_V3_POSTGRES = """
+DROP INDEX IF EXISTS list_record_list
+"""
+
+
+def _reindex_records(db: Database) -> None:
+    if db.dialect != "sqlite":
+        return
+    from dadkhah.store.search import index_records
+
+    rows = db.query("SELECT id, raw FROM list_record ORDER BY id")
+    ids = [int(r["id"]) for r in rows]
+    index_records(db, ids, [[" ".join(_raw_values(r["raw"])) for r in rows]])
+
+
+def _raw_values(raw: str) -> list[str]:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    return [str(v) for k, v in data.items() if v not in (None, "") and k not in _UNINDEXED]
+
+
+_UNINDEXED = {"record_id", "sex", "birth_date", "death_date", "source_ref"}
+
+MIGRATIONS.append(
+    Migration(
+        "core",
+        3,
+        "leaner full-text index of list records",
+        sqlite_sql=_V3_SQLITE,
+        postgres_sql=_V3_POSTGRES,
+        run=_reindex_records,
     )
 )
