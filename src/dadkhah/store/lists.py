@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from itertools import repeat
 from typing import Any
 
 from dadkhah.errors import NotFound
@@ -34,7 +33,6 @@ __all__ = [
 ]
 
 BATCH = 20_000
-_RECORD_COLUMNS = ("id", "list_id", "import_id", "record_id", "line", "raw", *RECORD_FIELDS)
 
 Progress = Callable[[int], None]
 
@@ -192,21 +190,21 @@ def insert_records(
         else:
             db.execute("PRAGMA cache_size = -65536")
         base = int(db.scalar("SELECT COALESCE(MAX(id), 0) AS m FROM list_record"))
+        # columns no record fills (fields the file lacks) are left to their NULL default
+        filled = [k for k, column in enumerate(batch.fields) if any(v is not None for v in column)]
         for start in range(0, total, BATCH):
             part = batch.slice(start, start + BATCH)
             first = base + start + 1
             ids = range(first, first + len(part))
             rows = zip(
                 ids,
-                repeat(list_id),
-                repeat(import_id),
                 part.record_ids,
                 part.lines,
                 part.raws,
-                *part.fields,
+                *(part.fields[k] for k in filled),
                 strict=False,
             )
-            _write_rows(db, rows)
+            _write_rows(db, list_id, import_id, [RECORD_FIELDS[k] for k in filled], rows)
             index_records(db, ids, part.search)
             if progress is not None:
                 progress(len(part))
@@ -222,19 +220,31 @@ def insert_records(
     return total
 
 
-def _write_rows(db: Database, rows: Iterable[tuple[Any, ...]]) -> None:
+def _write_rows(
+    db: Database,
+    list_id: int,
+    import_id: int,
+    fields: Sequence[str],
+    rows: Iterable[tuple[Any, ...]],
+) -> None:
+    """Write rows of (id, record_id, line, raw, *fields) of one import."""
+    names = ", ".join(("id", "record_id", "line", "raw", *fields))
     if db.dialect == "sqlite":
-        marks = ", ".join("?" * len(_RECORD_COLUMNS))
+        # the list and import ids are the same on every row: written as literals (they are
+        # integers), they need not be bound 200,000 times
+        marks = ", ".join("?" * (4 + len(fields)))
         db.executemany(
-            f"INSERT INTO list_record ({', '.join(_RECORD_COLUMNS)}) VALUES ({marks})", rows
+            f"INSERT INTO list_record (list_id, import_id, {names})"
+            f" VALUES ({int(list_id)}, {int(import_id)}, {marks})",
+            rows,
         )
         return
     with (
         db.raw.cursor() as cur,
-        cur.copy(f"COPY list_record ({', '.join(_RECORD_COLUMNS)}) FROM STDIN") as cp,
+        cur.copy(f"COPY list_record (list_id, import_id, {names}) FROM STDIN") as cp,
     ):
         for row in rows:
-            cp.write_row(row)
+            cp.write_row((list_id, import_id, *row))
 
 
 def _record(r: Row) -> ListRecord:

@@ -42,8 +42,10 @@ def record_bodies(columns: Sequence[Sequence[str | None]], count: int) -> list[s
     Each distinct value of a column is normalised once (values repeat a lot across a list).
     """
     normalised: list[list[str]] = []
+    folded: dict[str | None, str] = {None: "", "": ""}  # shared: columns share names
     for column in columns:
-        folded = {v: search_form(v) if v else "" for v in dict.fromkeys(column)}
+        for value in set(column).difference(folded):
+            folded[value] = search_form(value)  # type: ignore[arg-type]
         normalised.append(list(map(folded.__getitem__, column)))
     if not normalised:
         return [""] * count
