@@ -13,6 +13,7 @@ from typing import Any
 
 from dadkhah.errors import NotFound
 from dadkhah.model.sources import RECORD_FIELDS, ListImport, ListRecord, RecordBatch, VictimList
+from dadkhah.store.bulk import insert_rows
 from dadkhah.store.db import Database, Row
 from dadkhah.store.evidence import now
 from dadkhah.store.search import index_records
@@ -232,10 +233,12 @@ def _write_rows(
     if db.dialect == "sqlite":
         # the list and import ids are the same on every row: written as literals (they are
         # integers), they need not be bound 200,000 times
-        marks = ", ".join("?" * (4 + len(fields)))
-        db.executemany(
-            f"INSERT INTO list_record (list_id, import_id, {names})"
-            f" VALUES ({int(list_id)}, {int(import_id)}, {marks})",
+        width = 4 + len(fields)
+        insert_rows(
+            db,
+            f"INSERT INTO list_record (list_id, import_id, {names}) VALUES ",
+            f"({int(list_id)}, {int(import_id)}, {', '.join('?' * width)})",
+            width,
             rows,
         )
         return
