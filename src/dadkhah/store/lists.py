@@ -191,8 +191,9 @@ def insert_records(
         else:
             db.execute("PRAGMA cache_size = -65536")
         base = int(db.scalar("SELECT COALESCE(MAX(id), 0) AS m FROM list_record"))
-        # columns no record fills (fields the file lacks) are left to their NULL default
-        filled = [k for k, column in enumerate(batch.fields) if any(v is not None for v in column)]
+        # columns no record fills (fields the file lacks) are left to their NULL default; a
+        # field is None or non-empty text, so any() tells them apart without a per-value call
+        filled = [k for k, column in enumerate(batch.fields) if any(column)]
         for start in range(0, total, BATCH):
             part = batch.slice(start, start + BATCH)
             first = base + start + 1

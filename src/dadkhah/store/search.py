@@ -41,15 +41,20 @@ def record_bodies(columns: Sequence[Sequence[str | None]], count: int) -> list[s
 
     Each distinct value of a column is normalised once (values repeat a lot across a list).
     """
-    normalised: list[list[str]] = []
-    folded: dict[str | None, str] = {None: "", "": ""}  # shared: columns share names
-    for column in columns:
-        for value in set(column).difference(folded):
-            folded[value] = search_form(value)  # type: ignore[arg-type]
-        normalised.append(list(map(folded.__getitem__, column)))
+    folded = _Folded()  # shared by the columns: given names and fathers' names overlap
+    normalised = [list(map(folded.__getitem__, column)) for column in columns]
     if not normalised:
         return [""] * count
     return list(map(" ".join, zip(*normalised, strict=True)))
+
+
+class _Folded(dict[str | None, str]):
+    """Search forms of values, each worked out on first use."""
+
+    def __missing__(self, value: str | None) -> str:
+        form = search_form(value) if value else ""
+        self[value] = form
+        return form
 
 
 def index_records(
