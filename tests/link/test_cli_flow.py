@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.link.lists import make_lists, make_persons
 
 from dadkhah.cli import main
-from tests.link.lists import make_lists, make_persons
 
 FIELDS = ("record_id", "full_name", "given_name", "surname", "father_name", "sex", "birth_date", "city")
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from dadkhah.link.clustering import RecordTraits, cluster_pairs
 from dadkhah.link.settings import LinkSettings
 
-S = LinkSettings()
+S = LinkSettings(auto_link=0.9, review=0.4, cluster_average=0.5)
 
 
 def _pairs(rows: list[tuple[int, int, float]]) -> pd.DataFrame:
@@ -17,14 +17,14 @@ def _pairs(rows: list[tuple[int, int, float]]) -> pd.DataFrame:
 
 
 def test_strong_pairs_merge_and_weak_ones_go_to_review() -> None:
-    result = cluster_pairs([1, 2, 3], _pairs([(1, 2, 0.99), (2, 3, 0.7)]), {}, S)
+    result = cluster_pairs([1, 2, 3], _pairs([(1, 2, 0.99), (2, 3, 0.5)]), {}, S)
     assert result.labels[1] == result.labels[2] != result.labels[3]
     assert list(result.review[["unique_id_l", "unique_id_r"]].itertuples(index=False, name=None)) == [(2, 3)]
 
 
 def test_no_chaining_through_one_strong_pair() -> None:
     # 1-2 and 3-4 are sure; 2-3 is sure too, but 1-3, 1-4, 2-4 were scored low: keep two persons
-    pairs = _pairs([(1, 2, 0.999), (3, 4, 0.999), (2, 3, 0.96), (1, 3, 0.05), (1, 4, 0.05), (2, 4, 0.05)])
+    pairs = _pairs([(1, 2, 0.999), (3, 4, 0.999), (2, 3, 0.96), (1, 3, 0.02), (1, 4, 0.02), (2, 4, 0.02)])
     result = cluster_pairs([1, 2, 3, 4], pairs, {}, S)
     assert result.labels[1] == result.labels[2]
     assert result.labels[3] == result.labels[4]
@@ -55,7 +55,7 @@ def test_contradicting_sex_father_or_birth_never_merge() -> None:
 
 
 def test_decisions_bind() -> None:
-    pairs = _pairs([(1, 2, 0.999), (3, 4, 0.1)])
+    pairs = _pairs([(1, 2, 0.999), (3, 4, 0.05)])
     result = cluster_pairs([1, 2, 3, 4], pairs, {}, S, must_link=[(3, 4)], cannot_link=[(1, 2)])
     assert result.labels[1] != result.labels[2]
     assert result.labels[3] == result.labels[4]

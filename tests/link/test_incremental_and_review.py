@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from tests.link.lists import insert_list, make_lists, make_persons
 
 from dadkhah.api import link as link_api
 from dadkhah.errors import Conflict, InputError
 from dadkhah.store import Case
 from dadkhah.store.audit import entries
-from tests.link.lists import insert_list, make_lists, make_persons
 
 
 def _uids(case: Case) -> dict[int, str]:

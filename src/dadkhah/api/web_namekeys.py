@@ -17,30 +17,102 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["is_persian", "name_tokens", "sound_key", "text_key"]
 
-_FA_FOLD = str.maketrans({
-    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا",
-    "ؤ": "و", "\u0640": None, "\u200c": None, "\u200d": None, "\u200f": None, "\u200e": None,
-    **{chr(0x06F0 + i): str(i) for i in range(10)},
-    **{chr(0x0660 + i): str(i) for i in range(10)},
-})
+_FA_FOLD = str.maketrans(
+    {
+        "ي": "ی",
+        "ى": "ی",
+        "ئ": "ی",
+        "ك": "ک",
+        "ة": "ه",
+        "ۀ": "ه",
+        "أ": "ا",
+        "إ": "ا",
+        "ٱ": "ا",
+        "ؤ": "و",
+        "\u0640": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u200f": None,
+        "\u200e": None,
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+    }
+)
 _FA_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 _SPLIT = re.compile(r"[^\w]+", re.UNICODE)
 
 _FA_CLASS = {
-    "ب": "B", "پ": "P", "ت": "T", "ط": "T", "ث": "S", "س": "S", "ص": "S", "ش": "S", "ج": "J",
-    "چ": "C", "ح": "H", "ه": "H", "خ": "K", "ک": "K", "ق": "G", "غ": "G", "گ": "G", "د": "D",
-    "ذ": "Z", "ز": "Z", "ض": "Z", "ظ": "Z", "ژ": "Z", "ر": "R", "ف": "F", "ل": "L", "م": "M",
+    "ب": "B",
+    "پ": "P",
+    "ت": "T",
+    "ط": "T",
+    "ث": "S",
+    "س": "S",
+    "ص": "S",
+    "ش": "S",
+    "ج": "J",
+    "چ": "C",
+    "ح": "H",
+    "ه": "H",
+    "خ": "K",
+    "ک": "K",
+    "ق": "G",
+    "غ": "G",
+    "گ": "G",
+    "د": "D",
+    "ذ": "Z",
+    "ز": "Z",
+    "ض": "Z",
+    "ظ": "Z",
+    "ژ": "Z",
+    "ر": "R",
+    "ف": "F",
+    "ل": "L",
+    "م": "M",
     "ن": "N",
 }
-_LATIN_DIGRAPHS = (("kh", "K"), ("sh", "S"), ("ch", "C"), ("zh", "Z"), ("gh", "G"), ("ph", "F"),
-                   ("dj", "J"), ("th", "T"), ("ck", "K"))
+_LATIN_DIGRAPHS = (
+    ("kh", "K"),
+    ("sh", "S"),
+    ("ch", "C"),
+    ("zh", "Z"),
+    ("gh", "G"),
+    ("ph", "F"),
+    ("dj", "J"),
+    ("th", "T"),
+    ("ck", "K"),
+)
 _LATIN_CLASS = {
-    "b": "B", "p": "P", "t": "T", "s": "S", "j": "J", "h": "H", "k": "K", "c": "K", "g": "G",
-    "q": "G", "d": "D", "z": "Z", "r": "R", "f": "F", "l": "L", "m": "M", "n": "N", "x": "KS",
-    "K": "K", "S": "S", "C": "C", "Z": "Z", "G": "G", "F": "F", "J": "J", "T": "T",
+    "b": "B",
+    "p": "P",
+    "t": "T",
+    "s": "S",
+    "j": "J",
+    "h": "H",
+    "k": "K",
+    "c": "K",
+    "g": "G",
+    "q": "G",
+    "d": "D",
+    "z": "Z",
+    "r": "R",
+    "f": "F",
+    "l": "L",
+    "m": "M",
+    "n": "N",
+    "x": "KS",
+    "K": "K",
+    "S": "S",
+    "C": "C",
+    "Z": "Z",
+    "G": "G",
+    "F": "F",
+    "J": "J",
+    "T": "T",
 }
 
 
@@ -59,11 +131,16 @@ def _fold(text: str) -> str:
     return text.lower().replace("'", "").replace("’", "").replace("ʿ", "").replace("ʾ", "")
 
 
-def name_tokens(text: str | None) -> list[str]:
+def name_tokens(text: str | None) -> tuple[str, ...]:
     """The text keys of the words of a name, in order."""
     if not text:
-        return []
-    return [t for t in _SPLIT.split(_fold(text)) if t and t != "_"]
+        return ()
+    return _tokens(text)
+
+
+@lru_cache(maxsize=200_000)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t for t in _SPLIT.split(_fold(text)) if t and t != "_")
 
 
 def text_key(word: str) -> str:
@@ -71,6 +148,7 @@ def text_key(word: str) -> str:
     return "".join(tokens)
 
 
+@lru_cache(maxsize=200_000)
 def sound_key(token: str) -> str:
     """Consonant skeleton of one normalised word (see the module docstring); '' when none."""
     if is_persian(token):

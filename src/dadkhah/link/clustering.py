@@ -19,13 +19,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from dadkhah import names
 from dadkhah.link.settings import LinkSettings
 
 __all__ = ["Clustering", "RecordTraits", "cluster_pairs"]
+
+# two spellings of a name part this similar (dadkhah.names.part_similarity) may be one name
+PART_SIMILAR = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +43,15 @@ class RecordTraits:
     surname: str | None = None
     birth_from: int | None = None
     birth_to: int | None = None
+    given_text: str | None = None
+    father_text: str | None = None
+    surname_text: str | None = None
 
 
 @dataclass
 class _Cluster:
     members: list[int]
     sexes: set[str] = field(default_factory=set)
-    fathers: set[str] = field(default_factory=set)
-    givens: set[str] = field(default_factory=set)
-    surnames: set[str] = field(default_factory=set)
     birth_from: int | None = None  # the intersection of the members' birth ranges
     birth_to: int | None = None
 
@@ -60,27 +65,88 @@ class Clustering:
 
 
 def _close(a: str, b: str) -> bool:
-    """Equal, or one edit apart when both keys are long enough for a typo to be told apart."""
+    """Equal keys, or one edit (or one swap of neighbours) apart when both are 4+ letters."""
     if a == b:
         return True
     if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) <= 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-def _part_of(a: str, b: str) -> bool:
-    """One name is the start or end of a longer compound (Reza in Mohammadreza)."""
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return len(short) >= 2 and len(long_) - len(short) >= 2 and (
-        long_.startswith(short) or long_.endswith(short)
+@lru_cache(maxsize=100_000)
+def _known_different(a: str, b: str) -> bool:
+    """Both are dictionary names, and no dictionary entry holds both (Hassan and Hossein)."""
+    ea, eb = names.entries_for(a), names.entries_for(b)
+    return bool(ea and eb and not set(ea) & set(eb))
+
+
+def _edits(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _latin_typo(a: str, b: str) -> bool:
+    """Two Latin spellings one typing error apart (two in long names): Ewan/Ewam."""
+    if names.script_of(a) != "latin" or names.script_of(b) != "latin":
+        return False
+    x, y = names.normalize_latin(a).replace(" ", ""), names.normalize_latin(b).replace(" ", "")
+    short = min(len(x), len(y))
+    if short < 3 or abs(len(x) - len(y)) > 2:
+        return False
+    return _edits(x, y) <= (2 if short >= 7 else 1)
+
+
+@lru_cache(maxsize=100_000)
+def _texts_compatible(a: str, b: str) -> bool:
+    return (
+        names.part_similarity(a, b) >= PART_SIMILAR
+        or names.name_similarity(a, b) >= names.REVIEW
+        or _latin_typo(a, b)
     )
 
 
-def _names_compatible(a: set[str], b: set[str]) -> bool:
-    return any(_close(x, y) or _part_of(x, y) for x in a for y in b)
+def _same_name(key_a: str | None, key_b: str | None, text_a: str | None, text_b: str | None) -> bool:
+    """Could these two name fields name the same person? (True when either is missing.)"""
+    if not key_a or not key_b:
+        return True
+    if text_a and text_b and _known_different(text_a, text_b):
+        return False
+    if _close(key_a, key_b):
+        return True
+    return bool(text_a and text_b and _texts_compatible(text_a, text_b))
+
+
+def _record_conflict(a: RecordTraits, b: RecordTraits) -> str | None:
+    if a.sex and b.sex and a.sex != b.sex:
+        return "sex differs"
+    if not _same_name(a.father, b.father, a.father_text, b.father_text):
+        return "father's name differs"
+    given = _same_name(a.given, b.given, a.given_text, b.given_text)
+    surname = _same_name(a.surname, b.surname, a.surname_text, b.surname_text)
+    if given and surname:
+        return None
+    # a name written surname first in one list: the parts swapped over
+    if (
+        a.given
+        and a.surname
+        and b.given
+        and b.surname
+        and _same_name(a.given, b.surname, a.given_text, b.surname_text)
+        and _same_name(a.surname, b.given, a.surname_text, b.given_text)
+    ):
+        return None
+    return "given names differ" if not given else "surnames differ"
 
 
 class _Forest:
@@ -88,17 +154,12 @@ class _Forest:
         self.parent: dict[int, int] = {}
         self.clusters: dict[int, _Cluster] = {}
         self.tolerance = tolerance
+        self.traits = traits
         for rid, t in traits.items():
             self.parent[rid] = rid
             c = _Cluster([rid])
             if t.sex:
                 c.sexes.add(t.sex)
-            if t.father:
-                c.fathers.add(t.father)
-            if t.given:
-                c.givens.add(t.given)
-            if t.surname:
-                c.surnames.add(t.surname)
             c.birth_from, c.birth_to = t.birth_from, t.birth_to
             self.clusters[rid] = c
 
@@ -111,24 +172,20 @@ class _Forest:
         return root
 
     def conflict(self, a: _Cluster, b: _Cluster) -> str | None:
+        """Why two clusters cannot be one person, or None. Every pair of members must agree."""
         if a.sexes and b.sexes and a.sexes != b.sexes:
             return "sex differs"
-        if a.fathers and b.fathers and not _names_compatible(a.fathers, b.fathers):
-            return "father's name differs"
         if a.birth_from is not None and b.birth_from is not None:
             lo = max(a.birth_from, b.birth_from)
             hi = min(a.birth_to or a.birth_from, b.birth_to or b.birth_from)
             if lo - hi > self.tolerance:
                 return "birth years differ"
-        if (
-            a.givens
-            and b.givens
-            and not _names_compatible(a.givens, b.givens)
-            # a name written surname-first in one list: compare across the parts too
-            and not _names_compatible(a.givens, b.surnames)
-            and not _names_compatible(a.surnames, b.givens)
-        ):
-            return "given names differ"
+        for x in a.members:
+            tx = self.traits[x]
+            for y in b.members:
+                reason = _record_conflict(tx, self.traits[y])
+                if reason is not None:
+                    return reason
         return None
 
     def union(self, ra: int, rb: int) -> None:
@@ -138,9 +195,6 @@ class _Forest:
         self.parent[rb] = ra
         a.members.extend(b.members)
         a.sexes |= b.sexes
-        a.fathers |= b.fathers
-        a.givens |= b.givens
-        a.surnames |= b.surnames
         if b.birth_from is not None:
             if a.birth_from is None:
                 a.birth_from, a.birth_to = b.birth_from, b.birth_to

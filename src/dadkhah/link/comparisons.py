@@ -36,17 +36,27 @@ def _else(m: float) -> dict[str, Any]:
     return {"sql_condition": "ELSE", "label_for_charts": "else", "m_probability": m}
 
 
+def _dict_ok(col: str) -> str:
+    """Not two known names with different dictionary forms."""
+    return f"({col}_l IS NULL OR {col}_r IS NULL OR {col}_l = {col}_r)"
+
+
+_NAMES_OK = f"{_dict_ok('given_dict')} AND {_dict_ok('surname_dict')}"
+
 # Given name and surname compared together, so a reordered name, a name written in full in one
 # list and in parts in another, and siblings (same surname, other given name) each get a level.
 PERSIAN_NAME_LEVELS: list[dict[str, Any]] = [
     _null_level(f"({_null('given_k1')}) AND ({_null('surname_k1')}) OR ({_null('name_k1')})"),
-    _level(_eq("name_k2"), "given and surname: fine keys equal", 0.55,
-           tf_adjustment_column="name_k2", tf_adjustment_weight=1.0),
-    _level(_eq("given_k1", "surname_k1"), "given and surname: coarse keys equal", 0.2),
-    _level(_eq("name_k1"), "same name parts in another order or split", 0.08),
+    _level(f"{_eq('name_k2')} AND name_common_l = 0", "given and surname: fine keys equal", 0.4),
+    _level(_eq("name_k2"), "given and surname: fine keys equal, common name", 0.1),
+    _level(f"{_eq('given_k1', 'surname_k1')} AND {_NAMES_OK} AND name_common_l = 0",
+           "given and surname: coarse keys equal", 0.2),
+    _level(f"{_eq('given_k1', 'surname_k1')} AND {_NAMES_OK}",
+           "given and surname: coarse keys equal, common name", 0.05),
+    _level(f"{_eq('name_k1')} AND {_NAMES_OK}", "same name parts in another order or split", 0.06),
     _level(
         f"({_eq('given_k1')} AND {_lev('surname_k1', 1)}) OR ({_eq('surname_k1')} AND {_lev('given_k1', 1)})",
-        "one part equal, the other one edit apart", 0.08,
+        "one part equal, the other one edit apart", 0.06,
     ),
     _level(
         "(given_k1_l = surname_k1_r AND surname_k1_l = given_k1_r)"
@@ -58,12 +68,13 @@ PERSIAN_NAME_LEVELS: list[dict[str, Any]] = [
     _level(f"{_lev('given_k1', 1)} AND {_lev('surname_k1', 1)}", "both parts one edit apart", 0.03),
     _level(_eq("surname_k1"), "surname only (other given name: e.g. a sibling)", 0.02),
     _level(_eq("given_k1"), "given name only", 0.02),
-    _else(0.01),
+    _else(0.02),
 ]
 
 _FATHER = [
     _null_level(_null("father_k1")),
-    _level(_eq("father_k2"), "father: fine key equal", 0.8, tf_adjustment_column="father_k2"),
+    _level(f"{_eq('father_k2')} AND father_common_l = 0", "father: fine key equal", 0.5),
+    _level(_eq("father_k2"), "father: fine key equal, common name", 0.3),
     _level(_eq("father_k1"), "father: coarse key equal", 0.12),
     _level(_lev("father_k1", 1), "father: one edit apart", 0.05),
     _else(0.03),
@@ -111,8 +122,11 @@ def _exact(col: str, label: str, m: float, tf: bool = False) -> list[dict[str, A
     return [_null_level(_null(col)), _level(_eq(col), f"{label}: equal", m, **extra), _else(1 - m)]
 
 
-def comparisons(available: set[str] | None = None) -> list[dict[str, Any]]:
-    """Splink comparison dicts for the feature columns (those never filled are left out)."""
+def comparisons(available: set[str] | None = None, *, fix_names: bool = True) -> list[dict[str, Any]]:
+    """Splink comparison dicts for the feature columns (those never filled are left out).
+
+    With ``fix_names`` the name levels keep their prior m probabilities through training.
+    """
     spec: list[tuple[str, list[dict[str, Any]], tuple[str, ...]]] = [
         ("name", PERSIAN_NAME_LEVELS, ("given_k1", "surname_k1", "name_k1")),
         ("father", _FATHER, ("father_k1",)),
@@ -130,7 +144,12 @@ def comparisons(available: set[str] | None = None) -> list[dict[str, Any]]:
             {
                 "output_column_name": name,
                 "comparison_description": name,
-                "comparison_levels": [dict(lv) for lv in levels],
+                "comparison_levels": [
+                    {**lv, "fix_m_probability": True}
+                    if fix_names and name == "name" and not lv.get("is_null_level")
+                    else dict(lv)
+                    for lv in levels
+                ],
             }
         )
     return out

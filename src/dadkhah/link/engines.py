@@ -43,9 +43,12 @@ def _spark() -> Any:
         SparkSession.builder.master(master)
         .appName("dadkhah-link")
         .config("spark.sql.shuffle.partitions", os.environ.get("DADKHAH_SPARK_PARTITIONS", "8"))
+        .config("spark.default.parallelism", os.environ.get("DADKHAH_SPARK_PARTITIONS", "8"))
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()
     )
+    spark.sparkContext.setLogLevel("ERROR")
     spark.sparkContext.setCheckpointDir(os.environ.get("DADKHAH_SPARK_CHECKPOINTS", "/tmp/dadkhah-spark"))
     return SparkAPI(spark_session=spark)
 

@@ -10,7 +10,11 @@ given_k1/k2        coarse (cross-script) and fine key of the given name
 surname_k1/k2      the same for the surname
 father_k1/k2       the same for the father's name
 name_k1            sorted coarse keys of every name token: equal when names are reordered
-name_k2            fine given + surname key (term frequencies for common full names)
+name_k2            fine given + surname key
+name_common        1 for a common whole name by the dictionary's frequencies, else 0
+given_dict         dictionary (Persian) form of a known given name, else null; same for
+surname_dict       the surname: known names with other forms are other names
+father_common      1 when the father's name is common (Mohammad, Ali...), else 0
 sex                ``M`` / ``F`` or null
 birth_from/to      birth year range (a Solar Hijri year covers two Gregorian years)
 birth_year         the year when the range is one year wide (blocking), else null
@@ -33,7 +37,7 @@ import pandas as pd
 
 from dadkhah import dates, names, places
 
-__all__ = ["FEATURE_COLUMNS", "RECORD_COLUMNS", "build_features"]
+__all__ = ["FEATURE_COLUMNS", "RECORD_COLUMNS", "TEXT_COLUMNS", "build_features"]
 
 log = logging.getLogger(__name__)
 
@@ -70,14 +74,43 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "death_to",
     "city_key",
     "prison_key",
+    "name_common",
+    "given_dict",
+    "surname_dict",
+    "father_common",
 )
 
+# kept beside the features for the cannot-link rules, never sent to the SQL engine
+TEXT_COLUMNS: tuple[str, ...] = ("given_text", "surname_text", "father_text")
+
 _EPOCH = date(1900, 1, 1).toordinal()
+
+# a name whose given-name share times surname share reaches this is "common" (about one
+# person in 30,000 or more: Mohammad Hosseini, Ali Ahmadi)
+COMMON_NAME_SHARE = 3e-5
+# a father's name borne by at least this share of men (Mohammad, Ali, Hossein, Hassan...)
+COMMON_FATHER_SHARE = 0.01
 
 _SEX = {
     "m": "M", "male": "M", "man": "M", "h": "M", "مرد": "M", "مذکر": "M", "پسر": "M",
     "f": "F", "female": "F", "woman": "F", "زن": "F", "مونث": "F", "مؤنث": "F", "دختر": "F",
 }  # fmt: skip
+
+
+# Honorifics that lists add to or drop from a given name; removed before keys are built.
+_LEADING_TITLES = frozenset(
+    ["seyed", "seyyed", "sayed", "sayyed", "sayyid", "syed", "seyyedeh", "sayyedeh", "haj", "haji", "hajj", "shahid", "سید", "سیده", "حاج", "حاجی", "شهید"]
+)
+_TRAILING_TITLES = frozenset(["sadat", "khanom", "khanum", "beygom", "begum", "سادات", "خانم", "بیگم"])
+
+
+def _strip_titles(given: str) -> str:
+    words = given.split()
+    while len(words) > 1 and words[0].lower().strip(".") in _LEADING_TITLES:
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in _TRAILING_TITLES:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _text(value: Any) -> str:
@@ -87,14 +120,52 @@ def _text(value: Any) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _keys(text: str) -> tuple[str, str, tuple[str, ...]]:
-    """Coarse key, fine key and per-token coarse keys of one name field."""
+def _canonical(token: str, kind: str | None) -> str:
+    """The dictionary's Persian spelling of a name (Rida, Ridha, Reza → رضا), else the name."""
+    found = names.entries_for(token, kind) if kind in ("given", "surname") else ()  # type: ignore[arg-type]
+    found = found or names.entries_for(token)
+    return found[0].persian if found else token
+
+
+@lru_cache(maxsize=200_000)
+def _keys(text: str, kind: str | None = None) -> tuple[str, str, tuple[str, ...]]:
+    """Coarse key, fine key and per-token coarse keys of one name field.
+
+    Keys are taken from the dictionary form of the whole name, or else of each word, so that
+    spellings the letter rules cannot bring together (Arabic-style Rida, Kadhim, Muhammad) meet.
+    """
     if not text:
         return "", "", ()
-    k1 = names.match_key(text)
-    k2 = names.fine_key(text)
-    tokens = tuple(t for t in (names.match_key(p) for p in text.replace("-", " ").split()) if t)
+    whole = names.entries_for(text)
+    words = text.replace("-", " ").split()
+    parts = [whole[0].persian] if whole else [_canonical(w, kind) for w in words]
+    canonical = " ".join(parts)
+    k1 = names.match_key(canonical)
+    k2 = names.fine_key(canonical)
+    tokens = tuple(t for t in (names.match_key(_canonical(w, kind)) for w in words) if t)
     return k1, k2, tokens
+
+
+@lru_cache(maxsize=200_000)
+def _dict_form(text: str, kind: str | None) -> str | None:
+    """The dictionary's Persian spelling when every word of the name is a known name, else None.
+
+    Two known names with different dictionary forms are different names even where the keys
+    collide (Hassan/Hossein, Mohammad/Mahmoud, Ahmad/Hamid).
+    """
+    if not text:
+        return None
+    whole = names.entries_for(text)
+    if whole:
+        return whole[0].persian.replace(" ", "").replace("\u200c", "")
+    out = []
+    for w in text.replace("-", " ").split():
+        found = names.entries_for(w, kind) if kind in ("given", "surname") else ()  # type: ignore[arg-type]
+        found = found or names.entries_for(w)
+        if not found:
+            return None
+        out.append(found[0].persian)
+    return "".join(out).replace(" ", "").replace("\u200c", "") or None
 
 
 @lru_cache(maxsize=200_000)
@@ -115,13 +186,34 @@ def _date_range(text: str) -> tuple[int, int, int, int] | None:
 
 
 @lru_cache(maxsize=50_000)
-def _place_key(text: str) -> str:
+def _place_key(text: str, kind: Any = None) -> str:
     if not text:
         return ""
-    place = places.resolve_place(text)
+    place = places.resolve_place(text, kind)
     if place is not None:
         return f"place:{place.id}"
     return names.match_key(text)
+
+
+@lru_cache(maxsize=200_000)
+def _common(given: str, surname: str) -> int | None:
+    """1 when the whole name is common by the name dictionary's frequencies, else 0.
+
+    Term frequencies counted in the lists themselves would be inflated by the very duplicates
+    linkage looks for (a rare name on three lists looks common); the dictionary's frequencies
+    (Zipf by rank) are not.
+    """
+    if not given or not surname:
+        return None
+    share = names.name_frequency(given, "given") * names.name_frequency(surname, "surname")
+    return 1 if share >= COMMON_NAME_SHARE else 0
+
+
+@lru_cache(maxsize=50_000)
+def _father_common(father: str) -> int | None:
+    if not father:
+        return None
+    return 1 if names.name_frequency(father, "given") >= COMMON_FATHER_SHARE else 0
 
 
 def _sex(text: str) -> str:
@@ -138,9 +230,10 @@ def _record_features(row: dict[str, Any]) -> dict[str, Any]:
         given = given or pg
         surname = surname or ps
         father = father or pf
-    g1, g2, gt = _keys(given)
-    s1, s2, st = _keys(surname)
-    f1, f2, _ = _keys(father)
+    given = _strip_titles(given) if given else given
+    g1, g2, gt = _keys(given, "given")
+    s1, s2, st = _keys(surname, "surname")
+    f1, f2, _ = _keys(father, "given")
     tokens = sorted(set(gt + st))
     out: dict[str, Any] = {
         "unique_id": row["unique_id"],
@@ -160,7 +253,14 @@ def _record_features(row: dict[str, Any]) -> dict[str, Any]:
         "death_from": None,
         "death_to": None,
         "city_key": _place_key(_text(row.get("city")) or _text(row.get("birth_place"))) or None,
-        "prison_key": _place_key(_text(row.get("prison"))) or None,
+        "prison_key": _place_key(_text(row.get("prison")), "prison") or None,
+        "name_common": _common(given, surname),
+        "given_dict": _dict_form(given, "given"),
+        "surname_dict": _dict_form(surname, "surname"),
+        "father_common": _father_common(father),
+        "given_text": given or None,
+        "surname_text": surname or None,
+        "father_text": father or None,
     }
     birth = _date_range(_text(row.get("birth_date")))
     if birth is not None:
@@ -185,8 +285,9 @@ def build_features(
         rows.append(_record_features(row))
         if progress is not None and i % 100_000 == 0:
             progress(i)
-    feats = pd.DataFrame(rows, columns=list(FEATURE_COLUMNS))
-    for c in ("birth_from", "birth_to", "birth_year", "birth_day", "death_from", "death_to"):
+    feats = pd.DataFrame(rows, columns=[*FEATURE_COLUMNS, *TEXT_COLUMNS])
+    for c in ("birth_from", "birth_to", "birth_year", "birth_day", "death_from", "death_to",
+              "name_common", "father_common"):
         feats[c] = feats[c].astype("Int64")
     log.info("built features for %d records", len(feats))
     return feats

@@ -53,7 +53,8 @@ def _val(v: Any) -> Any:
 
 def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
     out: dict[int, RecordTraits] = {}
-    cols = ["unique_id", "sex", "father_k1", "given_k1", "surname_k1", "birth_from", "birth_to"]
+    cols = ["unique_id", "sex", "father_k1", "given_k1", "surname_k1", "birth_from", "birth_to",
+            "given_text", "surname_text", "father_text"]
     for row in features[cols].itertuples(index=False):
         bf, bt = _val(row.birth_from), _val(row.birth_to)
         out[int(row.unique_id)] = RecordTraits(
@@ -63,6 +64,9 @@ def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
             surname=_val(row.surname_k1),
             birth_from=int(bf) if bf is not None else None,
             birth_to=int(bt) if bt is not None else None,
+            given_text=_val(row.given_text),
+            father_text=_val(row.father_text),
+            surname_text=_val(row.surname_text),
         )
     return out
 

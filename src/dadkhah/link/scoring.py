@@ -8,20 +8,26 @@ reaches ``settings.keep_probability``, with the trained model as a JSON-ready di
 
 from __future__ import annotations
 
+import copy
 import logging
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from dadkhah.errors import LinkageError
 from dadkhah.link.comparisons import comparisons
 from dadkhah.link.engines import make_db_api
+from dadkhah.link.features import FEATURE_COLUMNS
 from dadkhah.link.settings import LinkSettings
 
 __all__ = ["Scored", "score_pairs"]
 
 log = logging.getLogger(__name__)
+
+# the name comparison is trained by EM only when this share of records has a full birth date
+NAME_TRAINING_DAY_SHARE = 0.3
 
 PAIR_COLUMNS = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"]
 
@@ -39,7 +45,7 @@ def _available(features: pd.DataFrame) -> set[str]:
 
 
 def _splink_settings(
-    settings: LinkSettings, available: set[str]
+    settings: LinkSettings, available: set[str], train_names: bool
 ) -> dict[str, Any]:
     rules = [r for r in settings.blocking_rules if all(c in available for c in r)]
     if not rules:
@@ -50,7 +56,7 @@ def _splink_settings(
     return {
         "link_type": "dedupe_only",
         "unique_id_column_name": "unique_id",
-        "comparisons": comparisons(available),
+        "comparisons": comparisons(available, fix_names=not train_names),
         "blocking_rules_to_generate_predictions": [
             {"blocking_rule": " AND ".join(f"l.{c} = r.{c}" for c in r)} for r in rules
         ],
@@ -61,7 +67,7 @@ def _splink_settings(
     }
 
 
-def _train(linker: Any, settings: LinkSettings, available: set[str], n: int) -> None:
+def _train(linker: Any, settings: LinkSettings, available: set[str], train_names: bool) -> None:
     from splink import block_on
 
     deterministic = [
@@ -83,16 +89,13 @@ def _train(linker: Any, settings: LinkSettings, available: set[str], n: int) -> 
     linker.training.estimate_u_using_random_sampling(
         max_pairs=max(settings.u_max_pairs, 1e5), seed=settings.seed
     )
-    # the first session trains everything but the names; the others (blocked on fields that are
-    # not names) train the name comparison
-    name_free = [
-        ("birth_day",),
-        ("father_k1", "birth_year"),
-        ("birth_year", "city_key"),
-        ("death_from", "prison_key"),
-        ("father_k1", "city_key"),
-    ]
-    sessions = [("name_k1",), *[c for c in name_free if all(x in available for x in c)][:2]]
+    # The first session (blocked on the name) trains every comparison but the name. The name
+    # is trained only from full birth dates, which siblings and namesakes do not share; without
+    # them its m values stay at the documented priors (EM blocked on father, year or place
+    # mistakes brothers and sisters for matches and learns that names disagree).
+    sessions: list[tuple[str, ...]] = [("name_k1",)]
+    if train_names:
+        sessions.append(("birth_day",))
     for cols in sessions:
         if not all(c in available for c in cols):
             continue
@@ -104,6 +107,42 @@ def _train(linker: Any, settings: LinkSettings, available: set[str], n: int) -> 
             log.warning("EM session blocked on %s failed, keeping priors: %s", cols, e)
 
 
+def adjust_model(model: dict[str, Any], floor: float) -> dict[str, Any]:
+    """Two corrections to a trained model, returned as a new model dict.
+
+    * Every m probability is kept at or above ``floor`` (then renormalised): a level never seen
+      among matches in training would otherwise veto a link forever, whatever the other fields
+      say, while real lists have errors in every field.
+    * u probabilities are freed of the matches inside the random sample they were counted in:
+      ``u = (u_sampled - λ·m) / (1 - λ)``. Splink's sampling assumes matches are too rare to
+      matter; in victim lists, where most people appear on two or more lists, a whole-name
+      agreement is about as rare among random pairs as a match, and the uncorrected u makes
+      every name agreement look several times weaker than it is.
+    """
+    out = copy.deepcopy(model)
+    lam = float(out.get("probability_two_random_records_match") or 0.0)
+    for comparison in out.get("comparisons", []):
+        levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
+        ms = [lv.get("m_probability") for lv in levels]
+        if any(m is None for m in ms):
+            continue
+        raised = [max(float(m), floor) for m in ms]
+        total = sum(raised)
+        for lv, m in zip(levels, raised, strict=True):
+            lv["m_probability"] = m / total
+        us = [lv.get("u_probability") for lv in levels]
+        if lam <= 0 or any(u is None for u in us):
+            continue
+        fixed = [
+            max((float(u) - lam * float(lv["m_probability"])) / (1 - lam), float(u) / 20)
+            for lv, u in zip(levels, us, strict=True)
+        ]
+        total = sum(fixed)
+        for lv, u in zip(levels, fixed, strict=True):
+            lv["u_probability"] = u / total
+    return out
+
+
 def score_pairs(
     features: pd.DataFrame, settings: LinkSettings, *, model: dict[str, Any] | None = None
 ) -> Scored:
@@ -112,20 +151,23 @@ def score_pairs(
 
     if len(features) < 2:
         return Scored(pd.DataFrame(columns=PAIR_COLUMNS), model or {})
+    features = features[[c for c in FEATURE_COLUMNS if c in features.columns]]
     available = _available(features)
     db_api = make_db_api(settings.engine)
     try:
         sdf = db_api.register(features, table_name="dadkhah_records")
         if model is None:
-            linker = Linker(sdf, _splink_settings(settings, available), log_level=None)
-            _train(linker, settings, available, len(features))
-        else:
-            linker = Linker(sdf, model, log_level=None)
+            train_names = float(features["birth_day"].notna().mean()) >= NAME_TRAINING_DAY_SHARE
+            linker = Linker(
+                sdf, _splink_settings(settings, available, train_names), log_level=None
+            )
+            _train(linker, settings, available, train_names)
+            model = adjust_model(linker.misc.save_model_to_json(), settings.m_floor)
+        linker = Linker(sdf, model, log_level=None)
         predictions = linker.inference.predict(
             threshold_match_probability=settings.keep_probability, warning_mode="never"
         )
         pairs = predictions.as_pandas_dataframe()[PAIR_COLUMNS]
-        trained = linker.misc.save_model_to_json()
     except LinkageError:
         raise
     except Exception as e:
@@ -134,10 +176,15 @@ def score_pairs(
         db_api_close = getattr(db_api, "close", None)
         if callable(db_api_close):
             db_api_close()
-    swap = pairs["unique_id_l"] > pairs["unique_id_r"]
-    pairs.loc[swap, ["unique_id_l", "unique_id_r"]] = pairs.loc[
-        swap, ["unique_id_r", "unique_id_l"]
-    ].to_numpy()
-    pairs = pairs.astype({"unique_id_l": "int64", "unique_id_r": "int64"})
+    left = pairs["unique_id_l"].to_numpy(dtype=np.int64)
+    right = pairs["unique_id_r"].to_numpy(dtype=np.int64)
+    pairs = pd.DataFrame(
+        {
+            "unique_id_l": np.minimum(left, right),
+            "unique_id_r": np.maximum(left, right),
+            "match_probability": pairs["match_probability"].to_numpy(dtype=np.float64),
+            "match_weight": pairs["match_weight"].to_numpy(dtype=np.float64),
+        }
+    )
     log.info("scored %d candidate pairs above %s", len(pairs), settings.keep_probability)
-    return Scored(pairs.reset_index(drop=True), trained)
+    return Scored(pairs, model)

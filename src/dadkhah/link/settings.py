@@ -27,11 +27,11 @@ ENGINES: tuple[str, ...] = ("duckdb", "spark")
 class LinkSettings:
     """How one linkage run compares, scores and clusters records."""
 
-    auto_link: float = 0.95
-    review: float = 0.5
+    auto_link: float = 0.3
+    review: float = 0.1
     # cluster merges also need the average probability of the scored pairs between the two
     # clusters to reach this value, so one strong pair cannot chain two people together
-    cluster_average: float = 0.8
+    cluster_average: float = 0.3
     # birth ranges further apart than this (years) can never be the same person
     birth_year_tolerance: int = 3
     engine: Engine = "duckdb"
@@ -39,6 +39,8 @@ class LinkSettings:
     u_max_pairs: float = 2e6
     em_max_pairs: float = 5e5
     max_iterations: int = 15
+    # no trained m probability falls below this (a typo in one field must not veto a link)
+    m_floor: float = 0.005
     # candidate pairs scored by the model; pairs below this probability are dropped early
     keep_probability: float = 0.01
     blocking_rules: tuple[tuple[str, ...], ...] = field(
