@@ -8,7 +8,8 @@ Records are written in large batches: ``executemany`` on SQLite, ``COPY`` on Pos
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
+from itertools import repeat
 from typing import Any
 
 from dadkhah.errors import NotFound
@@ -198,15 +199,9 @@ def insert_records(
             part = batch.slice(start, start + BATCH)
             first = base + start + 1
             ids = range(first, first + len(part))
-            rows = zip(
-                ids,
-                part.record_ids,
-                part.lines,
-                part.raws,
-                *(part.fields[k] for k in filled),
-                strict=False,
-            )
-            _write_rows(db, list_id, import_id, [RECORD_FIELDS[k] for k in filled], rows)
+            columns = [ids, part.record_ids, part.lines, part.raws]
+            columns += [part.fields[k] for k in filled]
+            _write_rows(db, list_id, import_id, [RECORD_FIELDS[k] for k in filled], columns)
             index_records(db, ids, part.search)
             if progress is not None:
                 progress(len(part))
@@ -227,28 +222,27 @@ def _write_rows(
     list_id: int,
     import_id: int,
     fields: Sequence[str],
-    rows: Iterable[tuple[Any, ...]],
+    columns: Sequence[Sequence[Any]],
 ) -> None:
-    """Write rows of (id, record_id, line, raw, *fields) of one import."""
+    """Write the records of one import, given a column at a time: id, record_id, line, raw,
+    then ``fields``."""
     names = ", ".join(("id", "record_id", "line", "raw", *fields))
     if db.dialect == "sqlite":
         # the list and import ids are the same on every row: written as literals (they are
         # integers), they need not be bound 200,000 times
-        width = 4 + len(fields)
         insert_rows(
             db,
             f"INSERT INTO list_record (list_id, import_id, {names}) VALUES ",
-            f"({int(list_id)}, {int(import_id)}, {', '.join('?' * width)})",
-            width,
-            rows,
+            f"({int(list_id)}, {int(import_id)}, {', '.join('?' * len(columns))})",
+            columns,
         )
         return
     with (
         db.raw.cursor() as cur,
         cur.copy(f"COPY list_record (list_id, import_id, {names}) FROM STDIN") as cp,
     ):
-        for row in rows:
-            cp.write_row((list_id, import_id, *row))
+        for row in zip(repeat(list_id), repeat(import_id), *columns, strict=False):
+            cp.write_row(row)
 
 
 def _record(r: Row) -> ListRecord:
