@@ -210,7 +210,7 @@ def prepare_list(
     # the row as received, and the values the search index gets
     raws = _raw_json(table)
     search: list[list[str | None]] = [
-        list(by_column[i]) for i, name in enumerate(renamed) if name not in UNINDEXED
+        _as_list(by_column[i]) for i, name in enumerate(renamed) if name not in UNINDEXED
     ]
     search += [[v] * n for k, v in mapping.values.items() if v and k not in UNINDEXED]
     if not all(keep):
@@ -219,6 +219,11 @@ def prepare_list(
         search = [_kept(c, keep) for c in search]
     prepared.batch = RecordBatch(lines, ids, raws, field_columns, search)
     return prepared, problems
+
+
+def _as_list(column: Sequence[T]) -> list[T]:
+    """The column as a list (the fast CSV reader's columns are lists already: no copy)."""
+    return column if isinstance(column, list) else list(column)
 
 
 def _kept(column: Sequence[T], keep: list[bool]) -> list[T]:
