@@ -189,6 +189,12 @@ def _read_csv_fast(text: str, file: str, delimiter: str) -> Table | None:
     flat = delimiter.join(body).split(delimiter)
     by_column = [flat[i::width] for i in range(width)]
     del flat
+    # names, places and dates repeat down a list: one object per distinct value in a column
+    # whose values repeat saves memory and work downstream (hashing, encoding for the database)
+    shared: dict[str, str] = {}
+    for i, column in enumerate(by_column):
+        if len(set(column[:1000])) < 500:
+            by_column[i] = list(map(shared.setdefault, column, column))
     # a row of empty cells would be skipped by the general reader: any column without an
     # empty cell proves there is none
     if not any("" not in map(str.strip, column) for column in by_column):
