@@ -1,4 +1,4 @@
-"""Generate src/dadkhah/web/static/geo/iran-provinces.geojson: a schematic map for the sites page.
+"""Generate src/dadkhah/places/data/iran-provinces.geojson: a schematic map for the sites page.
 
 What it is, honestly: a COARSE, HAND-MADE outline of Iran, drawn through the approximate
 coordinates of well-known border towns, river courses (Aras, Atrak, Arvand Rud) and coastal points
@@ -20,7 +20,7 @@ import numpy as np
 from scipy.spatial import Voronoi
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src/dadkhah/web/static/geo/iran-provinces.geojson"
+OUT = ROOT / "src/dadkhah/places/data/iran-provinces.geojson"
 
 # (lon, lat), clockwise from the Turkish-Armenian border near Mount Ararat.
 OUTLINE = [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 import pytest
@@ -77,10 +76,9 @@ def test_sites_map_uses_bundled_assets_only(client: TestClient, accounts_case: C
     assert "http://" not in page and "https://" not in page  # no CDN, no tile server
     geo = client.get("/api/sites").json()
     assert geo["type"] == "FeatureCollection" and geo["features"]
-    outline = json.loads((STATIC / "geo/iran-provinces.geojson").read_text(encoding="utf-8"))
+    outline = client.get("/api/outline").json()
     provinces = [f for f in outline["features"] if "province" in f["properties"]]
     assert len(provinces) == 31
-    assert client.get("/static/geo/iran-provinces.geojson").status_code == 200
     for asset in (
         "vendor/leaflet/leaflet.js",
         "vendor/leaflet/LICENSE",

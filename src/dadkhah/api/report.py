@@ -13,6 +13,7 @@ from dadkhah import __version__
 from dadkhah.api import accounts as accounts_api
 from dadkhah.api import estimate as estimate_api
 from dadkhah.api import link as link_api
+from dadkhah.places import outline_rings
 from dadkhah.report import (
     AuditSummary,
     EstimateSection,
@@ -244,5 +245,5 @@ def _count_pages(pdf: bytes) -> int:
 
 
 def _outline() -> list[list[tuple[float, float]]]:
-    """Outline rings (lon, lat) drawn under the sites; none is bundled yet."""
-    return []
+    """Outline rings (lon, lat) of Iran's provinces, drawn under the sites."""
+    return outline_rings()

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from starlette.responses import RedirectResponse, Response
 
+from dadkhah.api import places as places_api
 from dadkhah.api import web_accounts
 from dadkhah.model.accounts import CLAIM_KINDS
 from dadkhah.web.deps import case_of, pages_of
@@ -111,6 +112,12 @@ def sites_page(request: Request, user: CurrentUser) -> Response:
 def sites_api(request: Request, user: CurrentUser) -> dict[str, Any]:
     """The case's sites as a GeoJSON FeatureCollection."""
     return web_accounts.sites(case_of(request), user=user)
+
+
+@router.get("/api/outline", tags=["accounts"])
+def outline_api(request: Request, user: CurrentUser) -> dict[str, Any]:
+    """A schematic outline of the provinces (GeoJSON), the backdrop of the sites map."""
+    return places_api.province_outline()
 
 
 @router.get("/documents", include_in_schema=False)
