@@ -117,3 +117,15 @@ def test_a_long_query_with_one_unknown_word_still_finds_the_person(client: TestC
     assert (
         client.get("/api/persons", params={"q": "سید رضایی"}).json() == []
     )  # two words: both must match
+
+
+def test_live_search_target_exists_on_every_page_with_the_form(client: TestClient) -> None:
+    import re
+
+    login(client, "viewer")
+    for url in ("/", "/persons", "/persons?q=Karimi"):
+        page = client.get(url).text
+        targets = re.findall(r'hx-target="#([\w-]+)"', page)
+        assert targets, url
+        for target in targets:
+            assert f'id="{target}"' in page, (url, target)
