@@ -11,6 +11,7 @@ surname_k1/k2      the same for the surname
 father_k1/k2       the same for the father's name
 name_k1            sorted coarse keys of every name token: equal when names are reordered
 name_k2            fine given + surname key
+given_p/surname_p  first two letters of the coarse keys (blocking despite a later typo)
 name_common        1 for a common whole name by the dictionary's frequencies, else 0
 given_dict         dictionary (Persian) form of a known given name, else null; same for
 surname_dict       the surname: known names with other forms are other names
@@ -65,6 +66,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "father_k2",
     "name_k1",
     "name_k2",
+    "given_p",
+    "surname_p",
     "sex",
     "birth_from",
     "birth_to",
@@ -245,6 +248,8 @@ def _record_features(row: dict[str, Any]) -> dict[str, Any]:
         "father_k2": f2 or None,
         "name_k1": " ".join(tokens) or None,
         "name_k2": f"{g2}|{s2}" if g2 and s2 else None,
+        "given_p": g1[:2] or None,
+        "surname_p": s1[:2] or None,
         "sex": _sex(_text(row.get("sex"))) or None,
         "birth_from": None,
         "birth_to": None,
