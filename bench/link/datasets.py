@@ -15,7 +15,10 @@ from pathlib import Path
 import pandas as pd
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("DADKHAH_SHARED", REPO.parent / "shared")) / "data" / "linkage"
+_CANDIDATES = [REPO.parent / "shared", REPO.parent.parent / "shared"]
+SHARED = Path(
+    os.environ.get("DADKHAH_SHARED", next((p for p in _CANDIDATES if p.is_dir()), _CANDIDATES[0]))
+) / "data" / "linkage"
 CACHE = Path(os.environ.get("DADKHAH_BENCH_CACHE", "/tmp/dadkhah-bench"))
 
 SIMULATED = {"sim3k": (3_000, 101), "sim10k": (10_000, 102), "sim30k": (30_000, 103)}
