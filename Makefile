@@ -42,7 +42,7 @@ typecheck: setup
 	$(BIN)/mypy
 
 bench: setup
-	$(BIN)/python -m bench.run
+	$(BIN)/python bench/run.py $(BENCH)
 
 docs: setup
 	$(BIN)/python -m dadkhah.cli.reference > docs/cli.md

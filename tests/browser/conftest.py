@@ -12,16 +12,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.web.conftest import template_case  # noqa: F401  (the shared case, built once)
 
 from dadkhah.store import Case, open_case
 from dadkhah.web import WebSettings, create_app
-from tests.web.conftest import template_case  # noqa: F401  (the shared case, built once)
 
 CHROMIUM = os.environ.get("DADKHAH_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 
 
 def _free_port() -> int:
@@ -31,7 +37,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def live_case(tmp_path: Path, template_case: Path) -> Iterator[Case]:
+def live_case(tmp_path: Path, template_case: Path) -> Iterator[Case]:  # noqa: F811
     shutil.copytree(template_case, tmp_path / "case")
     case = open_case(tmp_path / "case")
     try:

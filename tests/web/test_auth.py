@@ -10,10 +10,26 @@ from tests.web.conftest import _HIDDEN, PASSWORD, login
 from dadkhah.api import auth as auth_api
 from dadkhah.store import Case
 
-PAGES = ["/", "/persons?q=x", "/persons/P-p1", "/lists", "/lists/amnesty_en", "/review", "/audit",
-         "/users", "/no-such-page"]
-APIS = ["/api/persons?q=x", "/api/persons/P-p1", "/api/lists", "/api/review", "/api/audit",
-        "/api/users", "/api/nothing"]
+PAGES = [
+    "/",
+    "/persons?q=x",
+    "/persons/P-p1",
+    "/lists",
+    "/lists/amnesty_en",
+    "/review",
+    "/audit",
+    "/users",
+    "/no-such-page",
+]
+APIS = [
+    "/api/persons?q=x",
+    "/api/persons/P-p1",
+    "/api/lists",
+    "/api/review",
+    "/api/audit",
+    "/api/users",
+    "/api/nothing",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -56,8 +72,10 @@ def test_login_with_a_token_from_another_form_is_refused(client: TestClient) -> 
 
 def test_login_sets_a_hardened_cookie_and_logout_ends_it(client: TestClient) -> None:
     token = _HIDDEN.search(client.get("/login").text).group(1)  # type: ignore[union-attr]
-    r = client.post("/login", data={"username": "viewer", "password": PASSWORD, "csrf_token": token,
-                                    "next": "/lists"})
+    r = client.post(
+        "/login",
+        data={"username": "viewer", "password": PASSWORD, "csrf_token": token, "next": "/lists"},
+    )
     assert r.status_code == 303 and r.headers["location"] == "/lists"
     cookie = next(h for h in r.headers.get_list("set-cookie") if h.startswith("dadkhah_session="))
     assert "HttpOnly" in cookie and "SameSite=lax" in cookie
@@ -79,16 +97,24 @@ def test_secure_cookie_when_configured(web_case: Case) -> None:
 
 def test_open_redirect_is_refused(client: TestClient) -> None:
     token = _HIDDEN.search(client.get("/login").text).group(1)  # type: ignore[union-attr]
-    r = client.post("/login", data={"username": "viewer", "password": PASSWORD, "csrf_token": token,
-                                    "next": "//evil.example/x"})
+    r = client.post(
+        "/login",
+        data={
+            "username": "viewer",
+            "password": PASSWORD,
+            "csrf_token": token,
+            "next": "//evil.example/x",
+        },
+    )
     assert r.headers["location"] == "/"
 
 
 def test_wrong_password_then_rate_limit(client: TestClient) -> None:
     for _ in range(3):
         token = _HIDDEN.search(client.get("/login").text).group(1)  # type: ignore[union-attr]
-        r = client.post("/login", data={"username": "admin", "password": "nope-nope-nope",
-                                        "csrf_token": token})
+        r = client.post(
+            "/login", data={"username": "admin", "password": "nope-nope-nope", "csrf_token": token}
+        )
         assert r.status_code == 401
     token = _HIDDEN.search(client.get("/login").text).group(1)  # type: ignore[union-attr]
     r = client.post("/login", data={"username": "admin", "password": PASSWORD, "csrf_token": token})
@@ -108,11 +134,20 @@ def test_totp_second_factor(web_case: Case, client: TestClient) -> None:
     uri = auth_api.enable_totp(web_case, "reviewer")
     secret = pyotp.parse_uri(uri).secret
     token = _HIDDEN.search(client.get("/login").text).group(1)  # type: ignore[union-attr]
-    r = client.post("/login", data={"username": "reviewer", "password": PASSWORD, "csrf_token": token})
+    r = client.post(
+        "/login", data={"username": "reviewer", "password": PASSWORD, "csrf_token": token}
+    )
     assert r.status_code == 401
     token = _HIDDEN.search(client.get("/login").text).group(1)  # type: ignore[union-attr]
-    r = client.post("/login", data={"username": "reviewer", "password": PASSWORD, "csrf_token": token,
-                                    "totp": pyotp.TOTP(secret).now()})
+    r = client.post(
+        "/login",
+        data={
+            "username": "reviewer",
+            "password": PASSWORD,
+            "csrf_token": token,
+            "totp": pyotp.TOTP(secret).now(),
+        },
+    )
     assert r.status_code == 303
 
 

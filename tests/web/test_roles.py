@@ -60,7 +60,37 @@ def test_not_found_has_the_pinned_shape(client: TestClient) -> None:
     login(client, "viewer")
     r = client.get("/api/persons/nobody")
     assert r.status_code == 404
-    assert r.json() == {"error": {"status": 404, "type": "NotFound",
-                                  "message": "no person 'nobody' in this case", "problems": []}}
+    assert r.json() == {
+        "error": {
+            "status": 404,
+            "type": "NotFound",
+            "message": "no person 'nobody' in this case",
+            "problems": [],
+        }
+    }
     page = client.get("/persons/nobody")
     assert page.status_code == 404 and "nobody" in page.text
+
+
+def test_unexpected_errors_keep_the_pinned_shape(
+    app_settings: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dadkhah.api import web_persons
+    from dadkhah.web import WebSettings, create_app
+
+    assert isinstance(app_settings, WebSettings)
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(web_persons, "list_lists", broken)
+    with TestClient(
+        create_app(app_settings), follow_redirects=False, raise_server_exceptions=False
+    ) as c:
+        login(c, "viewer")
+        r = c.get("/api/lists")
+        assert r.status_code == 500
+        assert r.json()["error"]["type"] == "InternalError"
+        assert "secret internal detail" not in r.text
+        page = c.get("/lists")
+        assert page.status_code == 500 and "secret internal detail" not in page.text

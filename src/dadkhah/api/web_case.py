@@ -33,8 +33,17 @@ def audit_entries(case: Case, *, user: User, offset: int = 0, limit: int = 100) 
             details = json.loads(r["details"])
         except ValueError:
             details = {"_unparseable": r["details"]}
-        out.append({"id": int(r["id"]), "at": r["at"], "actor": r["actor"], "action": r["action"],
-                    "target": r["target"], "details": details, "hash": r["hash"]})
+        out.append(
+            {
+                "id": int(r["id"]),
+                "at": r["at"],
+                "actor": r["actor"],
+                "action": r["action"],
+                "target": r["target"],
+                "details": details,
+                "hash": r["hash"],
+            }
+        )
     return {"total": total, "offset": offset, "limit": limit, "entries": out}
 
 
@@ -42,5 +51,9 @@ def audit_status(case: Case, *, user: User) -> dict[str, Any]:
     """Whether the hash chain verifies, and where it breaks. Admins only."""
     require(user, "audit_read")
     n, brk = verify_chain(case.db)
-    return {"rows": n, "intact": brk is None,
-            "broken_row": brk.row_id if brk else None, "reason": brk.reason if brk else None}
+    return {
+        "rows": n,
+        "intact": brk is None,
+        "broken_row": brk.row_id if brk else None,
+        "reason": brk.reason if brk else None,
+    }

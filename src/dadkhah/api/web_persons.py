@@ -25,11 +25,24 @@ __all__ = [
     "list_lists",
 ]
 
-RECORD_FIELDS = ("full_name", "given_name", "surname", "father_name", "sex", "birth_date",
-                 "birth_place", "city", "province", "prison", "death_date", "death_place",
-                 "affiliation")
+RECORD_FIELDS = (
+    "full_name",
+    "given_name",
+    "surname",
+    "father_name",
+    "sex",
+    "birth_date",
+    "birth_place",
+    "city",
+    "province",
+    "prison",
+    "death_date",
+    "death_place",
+    "affiliation",
+)
 CONFIDENTIAL_RECORD_FIELDS = ("source_ref", "notes")
 CONFIDENTIAL_LEVELS = ("confidential", "secret")
+_SHOWN_ELSEWHERE = frozenset((*RECORD_FIELDS, *CONFIDENTIAL_RECORD_FIELDS, "record_id"))
 
 
 def sees_confidential(user: User) -> bool:
@@ -37,8 +50,11 @@ def sees_confidential(user: User) -> bool:
 
 
 def _record(row: dict[str, Any], confidential: bool) -> dict[str, Any]:
-    out: dict[str, Any] = {"list": row["list_name"], "record_id": row["record_id"],
-                           "line": row.get("line")}
+    out: dict[str, Any] = {
+        "list": row["list_name"],
+        "record_id": row["record_id"],
+        "line": row.get("line"),
+    }
     for f in RECORD_FIELDS:
         out[f] = row.get(f)
     if confidential:
@@ -48,7 +64,11 @@ def _record(row: dict[str, Any], confidential: bool) -> dict[str, Any]:
             raw = json.loads(row.get("raw") or "{}")
         except ValueError:
             raw = {}
-        out["extra"] = {k: v for k, v in raw.items() if k not in RECORD_FIELDS and k != "record_id"} if isinstance(raw, dict) else {}
+        out["extra"] = (
+            {k: v for k, v in raw.items() if k not in _SHOWN_ELSEWHERE}
+            if isinstance(raw, dict)
+            else {}
+        )
     if "match_probability" in row:
         out["match_probability"] = row["match_probability"]
     return out
@@ -81,24 +101,65 @@ def get_person(case: Case, person_id: str, *, user: User) -> dict[str, Any]:
         " WHERE rp.person_id = ? AND vl.active = 1 ORDER BY vl.name, lr.record_id",
         (pk,),
     )
-    person = {k: p.get(k) for k in ("uid", "display_name", "display_name_latin", "sex",
-                                    "birth_year_from", "birth_year_to", "city", "province", "origin")}
+    person = {
+        k: p.get(k)
+        for k in (
+            "uid",
+            "display_name",
+            "display_name_latin",
+            "sex",
+            "birth_year_from",
+            "birth_year_to",
+            "city",
+            "province",
+            "origin",
+        )
+    }
     person["id"] = p["uid"]
-    out: dict[str, Any] = {"person": person, "records": [_record(dict(r), conf) for r in rows],
-                           "acts": [], "claims": [], "kin": []}
+    out: dict[str, Any] = {
+        "person": person,
+        "records": [_record(dict(r), conf) for r in rows],
+        "acts": [],
+        "claims": [],
+        "kin": [],
+    }
     db = case.db
     if db.table_exists("act"):
-        out["acts"] = _visible([dict(r) for r in db.query(
-            "SELECT a.*, s.name AS site_name FROM act a LEFT JOIN site s ON s.id = a.site_id"
-            " WHERE a.victim_id = ? ORDER BY a.date_start, a.id", (pk,))], conf)
+        out["acts"] = _visible(
+            [
+                dict(r)
+                for r in db.query(
+                    "SELECT a.*, s.name AS site_name FROM act a LEFT JOIN site s ON s.id = a.site_id"
+                    " WHERE a.victim_id = ? ORDER BY a.date_start, a.id",
+                    (pk,),
+                )
+            ],
+            conf,
+        )
     if db.table_exists("claim"):
-        claims = _visible([dict(r) for r in db.query(
-            "SELECT * FROM claim WHERE (subject_type = 'person' AND subject_id = ?)"
-            " OR (object_type = 'person' AND object_id = ?) ORDER BY date_start, id", (pk, pk))], conf)
+        claims = _visible(
+            [
+                dict(r)
+                for r in db.query(
+                    "SELECT * FROM claim WHERE (subject_type = 'person' AND subject_id = ?)"
+                    " OR (object_type = 'person' AND object_id = ?) ORDER BY date_start, id",
+                    (pk, pk),
+                )
+            ],
+            conf,
+        )
         for c in claims:
-            c["citations"] = _visible([dict(r) for r in db.query(
-                "SELECT ci.*, so.title AS source_title, so.confidentiality FROM citation ci"
-                " JOIN source so ON so.id = ci.source_id WHERE ci.claim_id = ?", (c["id"],))], conf)
+            c["citations"] = _visible(
+                [
+                    dict(r)
+                    for r in db.query(
+                        "SELECT ci.*, so.title AS source_title, so.confidentiality FROM citation ci"
+                        " JOIN source so ON so.id = ci.source_id WHERE ci.claim_id = ?",
+                        (c["id"],),
+                    )
+                ],
+                conf,
+            )
         out["claims"] = [c for c in claims if c["kind"] != "kinship"]
         out["kin"] = [c for c in claims if c["kind"] == "kinship"]
     return out
@@ -106,14 +167,20 @@ def get_person(case: Case, person_id: str, *, user: User) -> dict[str, Any]:
 
 def list_lists(case: Case) -> list[dict[str, Any]]:
     """Active lists with their record counts and how many records are linked to a person."""
-    return [dict(r) for r in case.db.query(
-        "SELECT vl.id, vl.name, vl.version, vl.imported_at, vl.imported_by, vl.record_count,"
-        " (SELECT COUNT(*) FROM list_record lr JOIN record_person rp ON rp.list_record_id = lr.id"
-        "  WHERE lr.list_id = vl.id) AS linked"
-        " FROM victim_list vl WHERE vl.active = 1 ORDER BY vl.name")]
+    return [
+        dict(r)
+        for r in case.db.query(
+            "SELECT vl.id, vl.name, vl.version, vl.imported_at, vl.imported_by, vl.record_count,"
+            " (SELECT COUNT(*) FROM list_record lr JOIN record_person rp ON rp.list_record_id = lr.id"
+            "  WHERE lr.list_id = vl.id) AS linked"
+            " FROM victim_list vl WHERE vl.active = 1 ORDER BY vl.name"
+        )
+    ]
 
 
-def get_list(case: Case, name: str, *, user: User, offset: int = 0, limit: int = 100) -> dict[str, Any]:
+def get_list(
+    case: Case, name: str, *, user: User, offset: int = 0, limit: int = 100
+) -> dict[str, Any]:
     """One active list and a page of its records (with the person each is linked to)."""
     row = case.db.query_one("SELECT * FROM victim_list WHERE name = ? AND active = 1", (name,))
     if row is None:
@@ -124,13 +191,27 @@ def get_list(case: Case, name: str, *, user: User, offset: int = 0, limit: int =
         " JOIN victim_list vl ON vl.id = lr.list_id"
         " LEFT JOIN record_person rp ON rp.list_record_id = lr.id"
         " LEFT JOIN person p ON p.id = rp.person_id"
-        f" WHERE lr.list_id = ? ORDER BY lr.id LIMIT {limit} OFFSET {offset}", (row["id"],))
-    total = int(case.db.scalar("SELECT COUNT(*) AS n FROM list_record WHERE list_id = ?", (row["id"],)))
+        f" WHERE lr.list_id = ? ORDER BY lr.id LIMIT {limit} OFFSET {offset}",
+        (row["id"],),
+    )
+    total = int(
+        case.db.scalar("SELECT COUNT(*) AS n FROM list_record WHERE list_id = ?", (row["id"],))
+    )
     records = []
     for r in rows:
         rec = _record(dict(r), sees_confidential(user))
         rec["person"] = r["person_uid"]
         records.append(rec)
-    return {"list": {"name": row["name"], "version": row["version"], "imported_at": row["imported_at"],
-                     "imported_by": row["imported_by"], "records": total},
-            "records": records, "offset": offset, "limit": limit, "total": total}
+    return {
+        "list": {
+            "name": row["name"],
+            "version": row["version"],
+            "imported_at": row["imported_at"],
+            "imported_by": row["imported_by"],
+            "records": total,
+        },
+        "records": records,
+        "offset": offset,
+        "limit": limit,
+        "total": total,
+    }

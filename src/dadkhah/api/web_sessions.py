@@ -82,10 +82,13 @@ def csrf_matches(expected: str | None, given: str | None) -> bool:
 
 
 def _failures(case: Case, column: str, value: str, since: str) -> int:
-    return int(case.db.scalar(
-        f"SELECT COUNT(*) AS n FROM login_attempt WHERE {column} = ? AND at >= ? AND success = 0",
-        (value, since),
-    ) or 0)
+    return int(
+        case.db.scalar(
+            f"SELECT COUNT(*) AS n FROM login_attempt WHERE {column} = ? AND at >= ? AND success = 0",
+            (value, since),
+        )
+        or 0
+    )
 
 
 def login(
@@ -130,8 +133,13 @@ def login(
             " last_seen, ip, revoked) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
             (_digest(token), user.id, csrf, _iso(now), expires, _iso(now), ip),
         )
-        audit_record(case.db, actor=user.username, action="session.login",
-                     target=f"user:{user.username}", details={"ip": ip})
+        audit_record(
+            case.db,
+            actor=user.username,
+            action="session.login",
+            target=f"user:{user.username}",
+            details={"ip": ip},
+        )
     return Session(token, user, csrf, expires)
 
 
@@ -156,7 +164,12 @@ def session_user(case: Case, token: str | None) -> Session | None:
 
 def logout(case: Case, session: Session) -> None:
     with case.db.transaction():
-        case.db.execute("UPDATE web_session SET revoked = 1 WHERE token_sha256 = ?",
-                        (_digest(session.token),))
-        audit_record(case.db, actor=session.user.username, action="session.logout",
-                     target=f"user:{session.user.username}")
+        case.db.execute(
+            "UPDATE web_session SET revoked = 1 WHERE token_sha256 = ?", (_digest(session.token),)
+        )
+        audit_record(
+            case.db,
+            actor=session.user.username,
+            action="session.logout",
+            target=f"user:{session.user.username}",
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import typer
 
@@ -11,10 +12,10 @@ from dadkhah.cli.clickcompat import click
 __all__ = ["markdown"]
 
 
-Chain = list[click.Command]
+Chain = list[Any]
 
 
-def _walk(cmd: click.Command, path: list[str], chain: Chain) -> list[tuple[list[str], Chain]]:
+def _walk(cmd: Any, path: list[str], chain: Chain) -> list[tuple[list[str], Chain]]:
     chain = [*chain, cmd]
     out = [(path, chain)]
     if hasattr(cmd, "list_commands"):
@@ -25,7 +26,7 @@ def _walk(cmd: click.Command, path: list[str], chain: Chain) -> list[tuple[list[
     return out
 
 
-def _plain_help(cmd: click.Command, path: list[str], chain: list[click.Command]) -> str:
+def _plain_help(cmd: Any, path: list[str], chain: list[click.Command]) -> str:
     parent: click.Context | None = None
     for name, owner in zip(path[:-1], chain[:-1], strict=True):
         parent = click.Context(owner, info_name=name, parent=parent)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 import typer
 
 from dadkhah.api import auth as auth_api
+from dadkhah.api import web_search
 from dadkhah.api.web_case import open_workbench_case
 from dadkhah.cli.output import console, print_json
 from dadkhah.errors import InputError, Problem
@@ -68,7 +70,9 @@ def users_list(
 
 
 @users_app.command("disable")
-def users_disable(case: Path = CASE, name: str = typer.Argument(..., help="The user name.")) -> None:
+def users_disable(
+    case: Path = CASE, name: str = typer.Argument(..., help="The user name.")
+) -> None:
     """Disable a user and end their sessions. Example: dadkhah users disable my-case sara"""
     with open_workbench_case(case) as c:
         auth_api.disable_user(c, name, actor="cli")
@@ -91,7 +95,9 @@ def users_set_role(
 def users_set_password(
     case: Path = CASE,
     name: str = typer.Argument(..., help="The user name."),
-    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read it from standard input."),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read it from standard input."
+    ),
 ) -> None:
     """Set a new password (ends the user's sessions). Example: dadkhah users set-password my-case sara"""
     password = _read_password(password_stdin)
@@ -114,7 +120,8 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     cookie_secure: str = typer.Option(
-        "auto", "--cookie-secure",
+        "auto",
+        "--cookie-secure",
         help="auto (Secure cookies over HTTPS), always (behind a TLS proxy), never (plain-HTTP localhost).",
     ),
     language: str = typer.Option("en", "--language", help="Language before login: en or fa."),
@@ -124,12 +131,25 @@ def serve(
 
     from dadkhah.web import WebSettings, create_app
 
-    settings = WebSettings(case_path=case, cookie_secure=cookie_secure,  # type: ignore[arg-type]
-                           default_language=language)
+    settings = WebSettings(
+        case_path=case,
+        cookie_secure=cookie_secure,  # type: ignore[arg-type]
+        default_language=language,
+    )
     app = create_app(settings)
+    # Build the name-search index while the server starts, so the first search does not wait.
+    threading.Thread(
+        target=web_search.index_for, args=(app.state.case,), name="dadkhah-index", daemon=True
+    ).start()
     console.print(f"Dadkhah workbench for {case} on http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=True,
-                forwarded_allow_ips="127.0.0.1")
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="info",
+        proxy_headers=True,
+        forwarded_allow_ips="127.0.0.1",
+    )
 
 
 def register(app: typer.Typer) -> None:

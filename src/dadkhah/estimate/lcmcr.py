@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 RHAT_LIMIT = 1.05
 ESS_FLOOR = 200.0
-ALL_CLASSES_SHARE = 0.25
+ALL_CLASSES_SHARE = 0.9
 
 
 @dataclass(frozen=True)

@@ -56,23 +56,24 @@ _ONE_BY_ONE = 12
 _TINY = 1e-250
 
 
-@njit(cache=True, nogil=True)
-def _row_weights_in_logs(row: np.ndarray, log_lam: np.ndarray, log_mu: np.ndarray,
-                         log_pi: np.ndarray, out: np.ndarray) -> None:
+@njit(cache=True, nogil=True, error_model="numpy")
+def _row_weights_in_logs(row: np.ndarray, factor: np.ndarray, log_pi: np.ndarray,
+                         out: np.ndarray) -> None:
     """Class weights of one pattern computed in logs and scaled so the largest is 1."""
-    n_lists, n_classes = log_lam.shape
+    n_lists, _, n_classes = factor.shape
     best = -np.inf
     for k in range(n_classes):
         lw = log_pi[k]
         for j in range(n_lists):
-            lw += log_lam[j, k] if row[j] else log_mu[j, k]
+            f = factor[j, row[j], k]
+            lw += math.log(f) if f > 0.0 else -np.inf
         out[k] = lw
         best = max(best, lw)
     for k in range(n_classes):
         out[k] = math.exp(out[k] - best) if out[k] > -np.inf else 0.0
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def run_chain(patterns: np.ndarray, counts: np.ndarray, n_classes: int, a_alpha: float,
               b_alpha: float, burn_in: int, n_draws: int, thin: int, st: State) -> np.ndarray:
     """Run one chain; return its trace, shape (n_draws, 4): N, alpha, classes used, p0.
@@ -95,8 +96,6 @@ def run_chain(patterns: np.ndarray, counts: np.ndarray, n_classes: int, a_alpha:
 
     # factor[j, x, k]: probability that list j does (x=1) or does not (x=0) see class k
     factor = np.empty((n_lists, 2, n_classes))
-    log_lam = np.empty((n_lists, n_classes))
-    log_mu = np.empty((n_lists, n_classes))
     pi = np.empty(n_classes)
     log_pi = np.empty(n_classes)
     weights = np.empty((n_rows, n_classes))
@@ -114,8 +113,6 @@ def run_chain(patterns: np.ndarray, counts: np.ndarray, n_classes: int, a_alpha:
             u = min(max(u, 1e-12), 1.0 - 1e-12)
             factor[j, 1, k] = u
             factor[j, 0, k] = 1.0 - u
-            log_lam[j, k] = math.log(u)
-            log_mu[j, k] = math.log1p(-u)
     # class weights start as a stick broken in halves (1/2, 1/4, ...), the last class holding
     # the rest; equal weights let the chain settle with the big class last, where the
     # truncated prior then holds alpha high, a trap the Gibbs moves leave very slowly
@@ -139,7 +136,7 @@ def run_chain(patterns: np.ndarray, counts: np.ndarray, n_classes: int, a_alpha:
                 weights[c, k] = w
                 total += w
             if total < _TINY:
-                _row_weights_in_logs(rows[c], log_lam, log_mu, log_pi, weights[c])
+                _row_weights_in_logs(rows[c], factor, log_pi, weights[c])
                 total = 0.0
                 for k in range(n_classes):
                     total += weights[c, k]
@@ -244,9 +241,6 @@ def run_chain(patterns: np.ndarray, counts: np.ndarray, n_classes: int, a_alpha:
                 tot = g1 + g2
                 factor[j, 1, k] = g1 / tot
                 factor[j, 0, k] = g2 / tot
-                log_tot = math.log(tot)
-                log_lam[j, k] = math.log(g1) - log_tot
-                log_mu[j, k] = math.log(g2) - log_tot
 
         # 5. stick-breaking weights in logs: V_k = G1 / (G1 + G2)
         later = 0

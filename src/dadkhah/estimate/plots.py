@@ -55,7 +55,8 @@ def posterior_figure(est: Estimate, *, title: str | None = None) -> Figure:
                label=f"observed {_fmt(est.observed)}")
     ax.set_xlabel("total number of people (N)")
     ax.set_title(title or f"{est.method}: {est.model or ''}".strip(": "))
-    ax.legend(loc="upper right", fontsize=8, frameon=False)
+    # the legend sits below the axes so it never hides the posterior
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=8, frameon=False, ncol=3)
     return fig
 
 

@@ -70,7 +70,7 @@ def new_state(seed_words: np.ndarray | list[int]) -> State:
             math.nan)
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def uniform(st: State) -> tuple[float, State]:
     """A uniform double in [0, 1) with 53 random bits (xoshiro256**)."""
     s0, s1, s2, s3, spare = st
@@ -86,52 +86,54 @@ def uniform(st: State) -> tuple[float, State]:
     return float(result >> _U11) * _TO_UNIT, (s0, s1, s2, s3, spare)
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def _uniform_open(st: State) -> tuple[float, State]:
     """A uniform double in (0, 1)."""
     u, st = uniform(st)
     return u + 0.5 * _TO_UNIT, st
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def normal(st: State) -> tuple[float, State]:
     """A standard normal variate (polar method; the pair's second value is kept in the state)."""
     s0, s1, s2, s3, spare = st
-    if not math.isnan(spare):
-        return spare, (s0, s1, s2, s3, math.nan)
-    while True:
-        x, st = uniform(st)
-        y, st = uniform(st)
-        x = 2.0 * x - 1.0
-        y = 2.0 * y - 1.0
-        r2 = x * x + y * y
-        if 0.0 < r2 < 1.0:
-            break
-    f = math.sqrt(-2.0 * math.log(r2) / r2)
-    s0, s1, s2, s3, _ = st
-    return y * f, (s0, s1, s2, s3, x * f)
+    if math.isnan(spare):
+        x = y = r2 = 0.0
+        while not 0.0 < r2 < 1.0:
+            x, st = uniform(st)
+            y, st = uniform(st)
+            x = 2.0 * x - 1.0
+            y = 2.0 * y - 1.0
+            r2 = x * x + y * y
+        f = math.sqrt(-2.0 * math.log(r2) / r2)
+        s0, s1, s2, s3, _ = st
+        value = y * f
+        spare = x * f
+    else:
+        value = spare
+        spare = math.nan
+    return value, (s0, s1, s2, s3, spare)
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def _gamma_mt(st: State, shape: float) -> tuple[float, State]:
     """Marsaglia & Tsang for shape >= 1."""
     d = shape - 1.0 / 3.0
     c = 1.0 / math.sqrt(9.0 * d)
-    while True:
+    result = -1.0
+    while result < 0.0:
         x, st = normal(st)
         v = 1.0 + c * x
-        if v <= 0.0:
-            continue
-        v = v * v * v
-        u, st = _uniform_open(st)
-        x2 = x * x
-        if u < 1.0 - 0.0331 * x2 * x2:
-            return d * v, st
-        if math.log(u) < 0.5 * x2 + d * (1.0 - v + math.log(v)):
-            return d * v, st
+        if v > 0.0:
+            v = v * v * v
+            u, st = _uniform_open(st)
+            x2 = x * x
+            if u < 1.0 - 0.0331 * x2 * x2 or math.log(u) < 0.5 * x2 + d * (1.0 - v + math.log(v)):
+                result = d * v
+    return result, st
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def gamma(st: State, shape: float) -> tuple[float, State]:
     """A Gamma(shape, 1) variate; shape > 0."""
     boost = shape < 1.0
@@ -142,7 +144,7 @@ def gamma(st: State, shape: float) -> tuple[float, State]:
     return g, st
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def log_gamma(st: State, shape: float) -> tuple[float, State]:
     """The log of a Gamma(shape, 1) variate, exact even where the variate underflows."""
     boost = shape < 1.0
@@ -154,7 +156,7 @@ def log_gamma(st: State, shape: float) -> tuple[float, State]:
     return lg, st
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def log_factorial(k: int) -> float:
     """log(k!) from a table below 256 and Stirling's series above (error < 1e-16)."""
     if k < _TABLE_SIZE:
@@ -165,38 +167,28 @@ def log_factorial(k: int) -> float:
             + (1.0 / 12.0 - (1.0 / 360.0 - 1.0 / (1260.0 * x2)) / x2) / x)
 
 
-_RECIPROCAL = np.array([0.0] + [1.0 / x for x in range(1, 129)])
-
-
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def binomial_inversion(st: State, n: int, p: float) -> tuple[int, State]:
     """Inversion for n p < 10 (p <= 1/2): walk up the probabilities from zero.
 
-    ``P(X = 0) = (1 - p)^n >= 1 - n p``, so a uniform below ``1 - n p`` is a zero without
-    computing the power; small expected counts mostly end there.
+    The samplers are written with one exit and as few branches as possible: numba compiles
+    early returns and extra branches here into code several times slower. (A uniform is
+    capped at the last value, a rounding event of probability ~1e-16.)
     """
     u, st = uniform(st)
-    if u < 1.0 - n * p:
-        return 0, st
+    x = 0
     q = 1.0 - p
     ratio = p / q
     a = (n + 1) * ratio
-    first = math.exp(n * math.log1p(-p))
-    while True:
-        px = first
-        x = 0
-        while u > px:
-            u -= px
-            x += 1
-            if x > n:
-                break
-            px *= a * (_RECIPROCAL[x] if x <= 128 else 1.0 / x) - ratio
-        if x <= n:
-            return x, st
-        u, st = uniform(st)
+    px = q ** n  # exponentiation by squaring: cheaper than exp(n log1p(-p)) at these sizes
+    while u > px and x < n:
+        u -= px
+        x += 1
+        px *= a / x - ratio
+    return x, st
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def binomial_btrs(st: State, n: int, p: float) -> tuple[int, State]:
     """Hörmann's BTRS for n p >= 10 (p <= 1/2)."""
     q = 1.0 - p
@@ -205,10 +197,10 @@ def binomial_btrs(st: State, n: int, p: float) -> tuple[int, State]:
     a = -0.0873 + 0.0248 * b + 0.01 * p
     c = n * p + 0.5
     v_r = 0.92 - 4.2 / b
-    alpha = (2.83 + 5.1 / b) * spq
-    lpq = math.log(p / q)
-    m = int(math.floor((n + 1) * p))  # noqa: RUF046 (numba types it)
-    h = log_factorial(m) + log_factorial(n - m)
+    # what only the (rare) full acceptance test needs is computed on first use
+    ready = False
+    alpha = lpq = h = 0.0
+    m = 0
     while True:
         u, st = uniform(st)
         v, st = uniform(st)
@@ -221,12 +213,18 @@ def binomial_btrs(st: State, n: int, p: float) -> tuple[int, State]:
             return k, st
         if v <= 0.0:
             continue
+        if not ready:
+            alpha = (2.83 + 5.1 / b) * spq
+            lpq = math.log(p / q)
+            m = int(math.floor((n + 1) * p))  # noqa: RUF046 (numba types it)
+            h = log_factorial(m) + log_factorial(n - m)
+            ready = True
         lv = math.log(v * alpha / (a / (us * us) + b))
         if lv <= h - log_factorial(k) - log_factorial(n - k) + (k - m) * lpq:
             return k, st
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def binomial(st: State, n: int, p: float) -> tuple[int, State]:
     """A Binomial(n, p) variate.
 
@@ -247,38 +245,33 @@ def binomial(st: State, n: int, p: float) -> tuple[int, State]:
     return (n - x if flip else x), st
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def poisson(st: State, lam: float) -> tuple[int, State]:
     """A Poisson(lam) variate: multiplication below 10, Hörmann's PTRS above."""
-    if lam <= 0.0:
-        return 0, st
-    if lam < 10.0:
+    result = 0
+    if 0.0 < lam < 10.0:
         limit = math.exp(-lam)
-        k = 0
         prod, st = uniform(st)
         while prod > limit:
-            k += 1
+            result += 1
             u, st = uniform(st)
             prod *= u
-        return k, st
-    slam = math.sqrt(lam)
-    loglam = math.log(lam)
-    b = 0.931 + 2.53 * slam
-    a = -0.059 + 0.02483 * b
-    invalpha = 1.1239 + 1.1328 / (b - 3.4)
-    vr = 0.9277 - 3.6224 / (b - 2.0)
-    while True:
-        u, st = uniform(st)
-        v, st = uniform(st)
-        u -= 0.5
-        us = 0.5 - abs(u)
-        k = int(math.floor((2.0 * a / us + b) * u + lam + 0.43))  # noqa: RUF046 (numba types it)
-        if us >= 0.07 and v <= vr:
-            return k, st
-        if k < 0 or (us < 0.013 and v > us):
-            continue
-        if v <= 0.0:
-            continue
-        if (math.log(v) + math.log(invalpha) - math.log(a / (us * us) + b)
-                <= -lam + k * loglam - log_factorial(k)):
-            return k, st
+    elif lam >= 10.0:
+        slam = math.sqrt(lam)
+        loglam = math.log(lam)
+        b = 0.931 + 2.53 * slam
+        a = -0.059 + 0.02483 * b
+        invalpha = 1.1239 + 1.1328 / (b - 3.4)
+        vr = 0.9277 - 3.6224 / (b - 2.0)
+        result = -1
+        while result < 0:
+            u, st = uniform(st)
+            v, st = uniform(st)
+            u -= 0.5
+            us = 0.5 - abs(u)
+            k = int(math.floor((2.0 * a / us + b) * u + lam + 0.43))  # noqa: RUF046
+            if (us >= 0.07 and v <= vr) or (k >= 0 and not (us < 0.013 and v > us) and v > 0.0
+                  and math.log(v) + math.log(invalpha) - math.log(a / (us * us) + b)
+                  <= -lam + k * loglam - log_factorial(k)):
+                result = k
+    return result, st

@@ -3,6 +3,7 @@ names in 1988 and coordinates; any spelling resolved to a place id. See docs/pla
 """
 
 from dadkhah.places._gazetteer import HistoricalName, Place, PlaceKind, all_places, get_place
+from dadkhah.places._outline import outline_rings, province_outline
 from dadkhah.places._resolve import resolve_place, resolve_place_id
 
 __all__ = [
@@ -11,6 +12,8 @@ __all__ = [
     "PlaceKind",
     "all_places",
     "get_place",
+    "outline_rings",
+    "province_outline",
     "resolve_place",
     "resolve_place_id",
 ]

@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from dadkhah import __version__
 from dadkhah.api.web_case import open_workbench_case
 from dadkhah.web.errors import install_error_handlers
-from dadkhah.web.routes import admin, auth, persons, review
+from dadkhah.web.routes import accounts, admin, auth, estimates, persons, review
 from dadkhah.web.security import LoginGate, csrf_guard
 from dadkhah.web.settings import WebSettings
 from dadkhah.web.templating import Pages
@@ -35,7 +35,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.settings = settings
     app.state.pages = Pages(settings.default_language, case.name)
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
-    for module in (auth, persons, review, admin):
+    for module in (auth, persons, review, estimates, accounts, admin):
         app.include_router(module.router)
     install_error_handlers(app, app.state.pages)
     app.add_middleware(LoginGate, case=case)

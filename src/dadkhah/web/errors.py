@@ -12,6 +12,7 @@ LinkageError        422     LinkageError
 EstimationError     422     EstimationError
 MissingDependency   501     MissingDependency
 other DadkhahError  500     the class name
+any other error     500     InternalError (logged; no details leak)
 ==================  ======  ==================
 
 ``/api/...`` gets the JSON body ``{"error": {"status", "type", "message", "problems"}}``; pages get
@@ -70,13 +71,17 @@ def _is_api(request: Request) -> bool:
 
 
 def install_error_handlers(app: FastAPI, pages: Pages) -> None:
-    def answer(request: Request, status: int, kind: str, message: str,
-               problems: list[dict[str, Any]]) -> Response:
+    def answer(
+        request: Request, status: int, kind: str, message: str, problems: list[dict[str, Any]]
+    ) -> Response:
         if _is_api(request):
             return JSONResponse(error_body(status, kind, message, problems), status_code=status)
-        return pages.render(request, "error.html", {"status": status, "kind": kind,
-                                                     "message": message, "problems": problems},
-                            status_code=status)
+        return pages.render(
+            request,
+            "error.html",
+            {"status": status, "kind": kind, "message": message, "problems": problems},
+            status_code=status,
+        )
 
     async def on_dadkhah(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, DadkhahError)
@@ -84,8 +89,13 @@ def install_error_handlers(app: FastAPI, pages: Pages) -> None:
         if status >= 500:
             log.error("error serving %s: %s", request.url.path, exc, exc_info=exc)
         problems = [
-            {"message": p.message, "file": p.file, "line": p.line, "field": p.field,
-             "value": None if p.value is None else str(p.value)}
+            {
+                "message": p.message,
+                "file": p.file,
+                "line": p.line,
+                "field": p.field,
+                "value": None if p.value is None else str(p.value),
+            }
             for p in getattr(exc, "problems", ())
         ]
         message = str(exc.args[0]) if isinstance(exc, InputError) and exc.args else str(exc)
@@ -98,11 +108,25 @@ def install_error_handlers(app: FastAPI, pages: Pages) -> None:
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        problems = [{"message": str(e.get("msg")), "file": None, "line": None,
-                     "field": ".".join(str(x) for x in e.get("loc", ())), "value": None}
-                    for e in exc.errors()]
+        problems = [
+            {
+                "message": str(e.get("msg")),
+                "file": None,
+                "line": None,
+                "field": ".".join(str(x) for x in e.get("loc", ())),
+                "value": None,
+            }
+            for e in exc.errors()
+        ]
         return answer(request, 400, "InputError", "invalid request parameters", problems)
 
+    async def on_unexpected(request: Request, exc: Exception) -> Response:
+        log.error("unexpected error serving %s", request.url.path, exc_info=exc)
+        return answer(
+            request, 500, "InternalError", "an unexpected error occurred; it has been logged", []
+        )
+
+    app.add_exception_handler(Exception, on_unexpected)
     app.add_exception_handler(DadkhahError, on_dadkhah)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)

@@ -17,13 +17,32 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-__all__ = ["LANGUAGES", "Translator", "direction", "localise_digits", "translator"]
+__all__ = ["FIELD_LABELS", "LANGUAGES", "Translator", "direction", "localise_digits", "translator"]
 
 LANGUAGES: dict[str, str] = {"en": "English", "fa": "فارسی"}
 _LOCALE_DIR = Path(__file__).parent / "locale"
 _FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 Translator = Callable[[str], str]
+
+#: How record fields are named on pages (the msgids of their translations).
+FIELD_LABELS: dict[str, str] = {
+    "full_name": "Full name",
+    "given_name": "Given name",
+    "surname": "Surname",
+    "father_name": "Father's name",
+    "sex": "Sex",
+    "birth_date": "Birth date",
+    "birth_place": "Birth place",
+    "city": "City",
+    "province": "Province",
+    "prison": "Prison",
+    "death_date": "Death date",
+    "death_place": "Death place",
+    "affiliation": "Affiliation",
+    "notes": "Notes",
+    "source_ref": "Source reference",
+}
 
 
 @cache

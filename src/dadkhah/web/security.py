@@ -46,9 +46,13 @@ PUBLIC_PATHS = ("/login", "/language")
 UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 
-def error_body(status: int, kind: str, message: str, problems: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def error_body(
+    status: int, kind: str, message: str, problems: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The one JSON shape of every error the JSON API returns."""
-    return {"error": {"status": status, "type": kind, "message": message, "problems": problems or []}}
+    return {
+        "error": {"status": status, "type": kind, "message": message, "problems": problems or []}
+    }
 
 
 class LoginGate:
@@ -64,7 +68,9 @@ class LoginGate:
             return
         request = Request(scope)
         token = request.cookies.get(SESSION_COOKIE)
-        session = await run_in_threadpool(web_sessions.session_user, self.case, token) if token else None
+        session = (
+            await run_in_threadpool(web_sessions.session_user, self.case, token) if token else None
+        )
         scope.setdefault("state", {})["session"] = session
         path: str = scope["path"]
         if session is None and not (path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)):
@@ -75,8 +81,14 @@ class LoginGate:
                     status_code=401,
                 )
             else:
-                target = path + (("?" + scope["query_string"].decode("latin-1")) if scope.get("query_string") else "")
-                response = RedirectResponse("/login?next=" + quote(target, safe=""), status_code=303)
+                target = path + (
+                    ("?" + scope["query_string"].decode("latin-1"))
+                    if scope.get("query_string")
+                    else ""
+                )
+                response = RedirectResponse(
+                    "/login?next=" + quote(target, safe=""), status_code=303
+                )
             await response(scope, receive, send)
             return
         await self.app(scope, receive, send)
@@ -114,11 +126,26 @@ async def csrf_guard(request: Request) -> None:
         raise PermissionDenied("missing or wrong CSRF token: reload the page and try again")
 
 
-def set_cookie(response: Response, request: Request, settings: WebSettings, name: str, value: str,
-               *, max_age: int | None = None, http_only: bool = True) -> None:
+def set_cookie(
+    response: Response,
+    request: Request,
+    settings: WebSettings,
+    name: str,
+    value: str,
+    *,
+    max_age: int | None = None,
+    http_only: bool = True,
+) -> None:
     """Set a cookie with the workbench's flags (HttpOnly, SameSite, Secure per the settings)."""
     secure = settings.cookie_secure == "always" or (
         settings.cookie_secure == "auto" and request.url.scheme == "https"
     )
-    response.set_cookie(name, value, max_age=max_age, path="/", secure=secure, httponly=http_only,
-                        samesite=settings.cookie_samesite)
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        path="/",
+        secure=secure,
+        httponly=http_only,
+        samesite=settings.cookie_samesite,
+    )

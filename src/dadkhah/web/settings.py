@@ -35,12 +35,16 @@ class WebSettings:
 
     def __post_init__(self) -> None:
         if self.cookie_secure not in ("auto", "always", "never"):
-            raise ConfigError(f"cookie_secure: {one_of(self.cookie_secure, ('auto', 'always', 'never'))}")
+            raise ConfigError(
+                f"cookie_secure: {one_of(self.cookie_secure, ('auto', 'always', 'never'))}"
+            )
         if self.cookie_samesite not in ("lax", "strict"):
             raise ConfigError(f"cookie_samesite: {one_of(self.cookie_samesite, ('lax', 'strict'))}")
         if self.default_language not in ("en", "fa"):
             raise ConfigError(f"default_language: {one_of(self.default_language, ('en', 'fa'))}")
         if self.session_hours <= 0 or self.login_max_failures < 1 or self.login_window_seconds < 1:
-            raise ConfigError("session_hours, login_max_failures and login_window_seconds must be positive")
+            raise ConfigError(
+                "session_hours, login_max_failures and login_window_seconds must be positive"
+            )
         if len(self.secret_key) < 16:
             raise ConfigError("secret_key must hold at least 16 bytes")

@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_autoescape
 from starlette.responses import HTMLResponse
 
 from dadkhah import __version__
-from dadkhah.web.i18n import LANGUAGES, direction, localise_digits, translator
+from dadkhah.web.i18n import FIELD_LABELS, LANGUAGES, direction, localise_digits, translator
 from dadkhah.web.security import LANG_COOKIE
 
 __all__ = ["Pages", "language_of"]
@@ -36,13 +36,19 @@ class Pages:
         self.env = Environment(
             loader=FileSystemLoader(_TEMPLATES),
             autoescape=select_autoescape(["html", "xml"], default_for_string=True),
-            undefined=StrictUndefined,
+            undefined=ChainableUndefined,  # optional keys of api dicts render as empty
             trim_blocks=True,
             lstrip_blocks=True,
         )
 
-    def render(self, request: Request, template: str, context: dict[str, Any] | None = None,
-               *, status_code: int = 200) -> HTMLResponse:
+    def render(
+        self,
+        request: Request,
+        template: str,
+        context: dict[str, Any] | None = None,
+        *,
+        status_code: int = 200,
+    ) -> HTMLResponse:
         lang = language_of(request, self.default_language)
         gettext = translator(lang)
         session = getattr(request.state, "session", None)
@@ -56,6 +62,7 @@ class Pages:
             "languages": LANGUAGES,
             "_": gettext,
             "num": lambda v: localise_digits(v, lang),
+            "label": lambda f: gettext(FIELD_LABELS.get(str(f), str(f))),
             "case_name": self.case_name,
             "version": __version__,
         }

@@ -25,7 +25,9 @@ def audit_page(request: Request, user: CurrentUser, offset: int = 0) -> Response
 
 
 @router.get("/api/audit", tags=["audit"])
-def audit_api(request: Request, user: CurrentUser, offset: int = 0, limit: int = 100) -> dict[str, Any]:
+def audit_api(
+    request: Request, user: CurrentUser, offset: int = 0, limit: int = 100
+) -> dict[str, Any]:
     """A page of the audit log, newest first (admins)."""
     return web_case.audit_entries(case_of(request), user=user, offset=offset, limit=limit)
 
@@ -34,8 +36,9 @@ def audit_api(request: Request, user: CurrentUser, offset: int = 0, limit: int =
 def users_page(request: Request, user: CurrentUser) -> Response:
     require(user, "users_manage")
     users = auth_api.list_users(case_of(request))
-    return pages_of(request).render(request, "users/index.html",
-                                    {"users": users, "roles": auth_api.ROLES})
+    return pages_of(request).render(
+        request, "users/index.html", {"users": users, "roles": auth_api.ROLES}
+    )
 
 
 @router.get("/api/users", tags=["users"])
@@ -46,15 +49,22 @@ def users_api(request: Request, user: CurrentUser) -> list[dict[str, Any]]:
 
 
 @router.post("/users", include_in_schema=False)
-def users_add(request: Request, user: CurrentUser, username: Annotated[str, Form()], role: Annotated[str, Form()],
-              password: Annotated[str, Form()]) -> Response:
+def users_add(
+    request: Request,
+    user: CurrentUser,
+    username: Annotated[str, Form()],
+    role: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+) -> Response:
     require(user, "users_manage")
     auth_api.add_user(case_of(request), username, role=role, password=password, actor=user.username)
     return RedirectResponse("/users", status_code=303)
 
 
 @router.post("/users/{username}/role", include_in_schema=False)
-def users_set_role(request: Request, user: CurrentUser, username: str, role: Annotated[str, Form()]) -> Response:
+def users_set_role(
+    request: Request, user: CurrentUser, username: str, role: Annotated[str, Form()]
+) -> Response:
     require(user, "users_manage")
     auth_api.set_role(case_of(request), username, role, actor=user.username)
     return RedirectResponse("/users", status_code=303)

@@ -46,9 +46,13 @@ def _login_page(request: Request, next_: str, error: str | None, status: int) ->
     if not 20 <= len(nonce) <= 100:
         nonce = web_sessions.new_nonce()
     response = pages_of(request).render(
-        request, "login.html",
-        {"login_csrf": web_sessions.login_csrf_token(settings.secret_key, nonce),
-         "next": _safe_next(next_), "error": error},
+        request,
+        "login.html",
+        {
+            "login_csrf": web_sessions.login_csrf_token(settings.secret_key, nonce),
+            "next": _safe_next(next_),
+            "error": error,
+        },
         status_code=status,
     )
     set_cookie(response, request, settings, LOGIN_COOKIE, nonce, max_age=3600)
@@ -76,21 +80,39 @@ async def login_submit(
     nonce = request.cookies.get(LOGIN_COOKIE, "")
     expected = web_sessions.login_csrf_token(settings.secret_key, nonce) if nonce else None
     if not web_sessions.csrf_matches(expected, csrf_token):
-        return _login_page(request, next, _("The form expired or did not come from this site. Please log in again."), 403)
+        return _login_page(
+            request,
+            next,
+            _("The form expired or did not come from this site. Please log in again."),
+            403,
+        )
     ip = request.client.host if request.client else None
     try:
         session = await run_in_threadpool(
-            web_sessions.login, case_of(request), username, password, totp=totp or None, ip=ip,
+            web_sessions.login,
+            case_of(request),
+            username,
+            password,
+            totp=totp or None,
+            ip=ip,
             limit=LoginLimit(settings.login_max_failures, settings.login_window_seconds),
             lifetime=timedelta(hours=settings.session_hours),
         )
     except RateLimited:
-        return _login_page(request, next, _("Too many failed logins. Wait a few minutes and try again."), 429)
+        return _login_page(
+            request, next, _("Too many failed logins. Wait a few minutes and try again."), 429
+        )
     except PermissionDenied:
         return _login_page(request, next, _("Wrong user name, password or code."), 401)
     response = RedirectResponse(_safe_next(next), status_code=303)
-    set_cookie(response, request, settings, SESSION_COOKIE, session.token,
-               max_age=int(settings.session_hours * 3600))
+    set_cookie(
+        response,
+        request,
+        settings,
+        SESSION_COOKIE,
+        session.token,
+        max_age=int(settings.session_hours * 3600),
+    )
     response.delete_cookie(LOGIN_COOKIE, path="/")
     return response
 
@@ -105,18 +127,17 @@ def logout(request: Request) -> Response:
 
 
 @router.post("/language", include_in_schema=False)
-def choose_language(request: Request, language: Annotated[str, Form()],
-                    next: Annotated[str, Form()] = "/") -> Response:
+def choose_language(
+    request: Request, language: Annotated[str, Form()], next: Annotated[str, Form()] = "/"
+) -> Response:
     """Store the user's language choice (a cookie before login)."""
     session = getattr(request.state, "session", None)
     response = RedirectResponse(_safe_next(next), status_code=303)
     if session is not None:
-        auth_api.set_language(case_of(request), session.user.username, language,
-                              actor=session.user.username)
+        auth_api.set_language(
+            case_of(request), session.user.username, language, actor=session.user.username
+        )
     elif language not in LANGUAGES:
         return response
-    set_cookie(response, request, settings_of(request), LANG_COOKIE, language,
-               max_age=365 * 86400)
+    set_cookie(response, request, settings_of(request), LANG_COOKIE, language, max_age=365 * 86400)
     return response
-
-

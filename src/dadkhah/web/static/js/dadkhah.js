@@ -7,8 +7,10 @@
     if (event.ctrlKey || event.metaKey || event.altKey) { return; }
     var t = event.target;
     if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable)) { return; }
-    if (!/^[a-z0-9]$/.test(event.key.toLowerCase())) { return; }
-    var el = document.querySelector('[data-key="' + event.key.toLowerCase() + '"]');
+    // The physical key (event.code), so the shortcuts also work with a Persian keyboard layout.
+    var m = /^Key([A-Z])$/.exec(event.code || "");
+    if (!m) { return; }
+    var el = document.querySelector('[data-key="' + m[1].toLowerCase() + '"]');
     if (el) { event.preventDefault(); el.click(); }
   });
 })();

@@ -1,0 +1,102 @@
+"""Speed of the latent-class Gibbs sampler: iterations per second with K=10 on 4 and 5 lists.
+
+R and LCMCR are not installed on the machine this runs on, so the ratio reported is against the
+published single-thread rate of R's LCMCR on this kind of machine (shared/data/mse/README.md:
+about 63,000-76,000 iterations/s on 5 lists, 74,000-87,000 on 4 lists), not a side-by-side run.
+
+Usage: python bench/estimate/speed.py [--iterations 300000] [--out bench/results]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+from pathlib import Path
+
+import numpy as np
+
+from dadkhah import __version__
+from dadkhah.estimate import CaptureHistories
+from dadkhah.estimate.lcmcr import LatentClassEstimator
+from dadkhah.estimate.lcmcr_kernel import run_chain
+from dadkhah.estimate.variates import new_state
+
+# kosovo_aggregate of R's LCMCR (EXH, ABA, OSCE, HRW), as in shared/data/mse/kosovo.csv
+KOSOVO = {"0001": 306, "0010": 936, "0011": 123, "0100": 845, "0101": 31, "0110": 217,
+          "0111": 32, "1000": 1131, "1001": 106, "1010": 228, "1011": 42, "1100": 177,
+          "1101": 18, "1110": 181, "1111": 27}
+R_RATE = {4: (74_000, 87_000), 5: (63_000, 76_000)}
+
+
+def five_lists() -> CaptureHistories:
+    """A 5-list table from the project's simulator (5,000 people, 1988 scenario, seed 1)."""
+    from dadkhah.simulate import simulate_captures
+
+    sample = simulate_captures(5000, 1, n_lists=5)
+    return CaptureHistories(sample.lists, sample.patterns, sample.counts)
+
+
+def kosovo() -> CaptureHistories:
+    table = CaptureHistories.from_mapping(["EXH", "ABA", "OSCE", "HRW"], KOSOVO)
+    if table.observed != 4400:
+        raise RuntimeError("the Kosovo table in this script is wrong")
+    return table
+
+
+def rate(table: CaptureHistories, iterations: int, repeats: int = 3) -> dict[str, float]:
+    nz = table.nonzero()
+    state = new_state(np.random.SeedSequence(1).generate_state(4, dtype=np.uint64))
+    run_chain(nz.patterns, nz.counts, 10, 0.25, 0.25, 10, 10, 1, state)  # compile / load cache
+    best_wall, best_cpu = 0.0, 0.0
+    for r in range(repeats):
+        state = new_state(np.random.SeedSequence(r).generate_state(4, dtype=np.uint64))
+        w0, c0 = time.perf_counter(), time.thread_time()
+        run_chain(nz.patterns, nz.counts, 10, 0.25, 0.25, iterations // 2, iterations // 2, 1,
+                  state)
+        wall, cpu = time.perf_counter() - w0, time.thread_time() - c0
+        best_wall = max(best_wall, iterations / wall)
+        best_cpu = max(best_cpu, iterations / cpu)
+    return {"iterations_per_second_wall": best_wall, "iterations_per_second_cpu": best_cpu}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--iterations", type=int, default=300_000)
+    parser.add_argument("--out", type=Path, default=Path("bench/results"))
+    args = parser.parse_args()
+    results: dict[str, object] = {
+        "version": __version__, "machine": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(), "load_average": os.getloadavg(), "K": 10,
+        "r_reference": "published LCMCR rates (shared/data/mse/README.md); R not run here",
+    }
+    tables = {"kosovo (4 lists)": kosovo(), "simulated (5 lists)": five_lists()}
+    for name, table in tables.items():
+        r = rate(table, args.iterations)
+        lo, hi = R_RATE[table.n_lists]
+        r.update({"lists": table.n_lists, "patterns": int((table.counts > 0).sum()),
+                  "observed": table.observed,
+                  "ratio_to_r_low": r["iterations_per_second_cpu"] / hi,
+                  "ratio_to_r_high": r["iterations_per_second_cpu"] / lo})
+        results[name] = r
+        print(f"{name}: {r['iterations_per_second_cpu']:,.0f} it/s (CPU time), "
+              f"{r['iterations_per_second_wall']:,.0f} it/s (wall); "
+              f"{r['ratio_to_r_low']:.2f}-{r['ratio_to_r_high']:.2f}x R's published rate")
+    table = tables["simulated (5 lists)"]
+    t0 = time.perf_counter()
+    est = LatentClassEstimator(seed=1).fit(table)
+    seconds = time.perf_counter() - t0
+    results["default_estimate_5_lists"] = {
+        "seconds_wall": seconds, "settings": dict(est.settings), "median": est.estimate,
+        "interval": [est.lower, est.upper], "rhat": est.diagnostics["rhat"],
+        "ess": est.diagnostics["ess"],
+    }
+    print(f"default 5-list estimate: {seconds:.1f} s wall ({dict(est.settings)})")
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "estimate_speed.json").write_text(json.dumps(results, indent=2, default=float))
+
+
+if __name__ == "__main__":
+    main()
