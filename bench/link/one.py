@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import datasets  # noqa: E402
-import methods  # noqa: E402
+import datasets
+import methods
 
-from dadkhah.link.evaluation import score_links  # noqa: E402
+from dadkhah.link.evaluation import score_links
 
 
 def main() -> None:
