@@ -29,6 +29,7 @@ prison_key         the same for the prison
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
@@ -88,6 +89,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
 TEXT_COLUMNS: tuple[str, ...] = ("given_text", "surname_text", "father_text")
 
 _EPOCH = date(1900, 1, 1).toordinal()
+_YEAR_ONLY = re.compile(r"^((?:1[0-9]|20)[0-9]{2})[-/.]")
 
 # a name whose given-name share times surname share reaches this is "common" (about one
 # person in 30,000 or more: Mohammad Hosseini, Ali Ahmadi)
@@ -184,6 +186,11 @@ def _date_range(text: str) -> tuple[int, int, int, int] | None:
     if not text:
         return None
     r = dates.parse_date(text)
+    if r is None and len(text) == 8 and text.isdigit():  # compact ISO date: 19420127
+        r = dates.parse_date(f"{text[:4]}-{text[4:6]}-{text[6:]}")
+    if r is None:
+        m = _YEAR_ONLY.match(text)  # a damaged date whose year is still legible: 1858-71-09
+        r = dates.parse_date(m.group(1)) if m else None
     if r is None:
         return None
     return r.start.year, r.end.year, r.start.toordinal() - _EPOCH, r.end.toordinal() - _EPOCH
