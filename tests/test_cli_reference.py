@@ -7,9 +7,8 @@ from typing import Any
 
 import typer
 
-from dadkhah.cli.clickcompat import click
-
 from dadkhah.cli import app
+from dadkhah.cli.clickcompat import click
 from dadkhah.cli.reference import markdown
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"

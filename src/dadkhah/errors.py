@@ -27,8 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 __all__ = [
-    "Conflict",
     "ConfigError",
+    "Conflict",
     "ConvergenceWarning",
     "DadkhahError",
     "DadkhahWarning",

@@ -186,7 +186,7 @@ def _accounts(case: Case) -> tuple[tuple[FigureClaim, ...], tuple[PostingRow, ..
 def build_context(case: Case) -> ReportContext:
     """Everything the report shows, as plain objects."""
     lists = _lists(case)
-    names = tuple(sorted(l.name for l in lists))
+    names = tuple(sorted(item.name for item in lists))
     estimates, comparison = _estimates(case)
     figures, postings, sites = _accounts(case)
     notes: list[str] = []

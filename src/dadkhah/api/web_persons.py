@@ -14,6 +14,7 @@ from typing import Any
 
 from dadkhah.api.auth import User
 from dadkhah.errors import NotFound
+from dadkhah.model.sources import STANDARD_FIELDS
 from dadkhah.store import Case
 
 __all__ = [
@@ -25,22 +26,10 @@ __all__ = [
     "list_lists",
 ]
 
-RECORD_FIELDS = (
-    "full_name",
-    "given_name",
-    "surname",
-    "father_name",
-    "sex",
-    "birth_date",
-    "birth_place",
-    "city",
-    "province",
-    "prison",
-    "death_date",
-    "death_place",
-    "affiliation",
-)
 CONFIDENTIAL_RECORD_FIELDS = ("source_ref", "notes")
+RECORD_FIELDS = tuple(
+    f for f in STANDARD_FIELDS if f != "record_id" and f not in CONFIDENTIAL_RECORD_FIELDS
+)
 CONFIDENTIAL_LEVELS = ("confidential", "secret")
 _SHOWN_ELSEWHERE = frozenset((*RECORD_FIELDS, *CONFIDENTIAL_RECORD_FIELDS, "record_id"))
 

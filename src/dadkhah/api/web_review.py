@@ -12,27 +12,14 @@ from typing import Any
 
 from dadkhah.api.auth import User, require
 from dadkhah.api.web_namekeys import is_persian
+from dadkhah.api.web_persons import RECORD_FIELDS
 from dadkhah.link import review as link_review
 from dadkhah.names import to_latin, to_persian_candidates
 from dadkhah.store import Case
 
 __all__ = ["FIELDS", "decide", "next_item", "progress", "undo"]
 
-FIELDS = (
-    "full_name",
-    "given_name",
-    "surname",
-    "father_name",
-    "sex",
-    "birth_date",
-    "birth_place",
-    "city",
-    "province",
-    "prison",
-    "death_date",
-    "death_place",
-    "affiliation",
-)
+FIELDS = RECORD_FIELDS
 
 
 def progress(case: Case, *, user: User) -> dict[str, int]:

@@ -27,8 +27,8 @@ import typer
 
 from dadkhah import __version__
 from dadkhah.cli import accounts, case, estimate, link, report, simulate, web
-from dadkhah.cli.output import console, err_console
 from dadkhah.cli.clickcompat import click
+from dadkhah.cli.output import console, err_console
 from dadkhah.errors import (
     Conflict,
     DadkhahError,

@@ -9,7 +9,7 @@ every original cell in ``raw`` (as received, before renaming) and fills the stan
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from operator import add
@@ -103,22 +103,31 @@ UNINDEXED: frozenset[str] = frozenset(
 )
 
 
-def _clean(column: Sequence[str | None]) -> list[str | None]:
-    """Trimmed cells; empty ones as None."""
-    if None in column:
+def _clean(column: Sequence[str | None], *, no_none: bool = False) -> list[str | None]:
+    """Trimmed cells; empty ones as None. ``no_none``: the column holds text only."""
+    if not no_none and None in column:
         return [(v.strip() or None) if v else None for v in column]
-    return [v.strip() or None for v in column]  # type: ignore[union-attr]
+    stripped: list[str | None] = list(map(str.strip, column))  # type: ignore[arg-type]
+    if "" in stripped:
+        return [v or None for v in stripped]
+    return stripped
 
 
 def _raw_json(table: Table) -> list[str]:
     """Each row as received, as a JSON object (original column names, untrimmed values)."""
     if table.format == "csv":
         # every cell is text: build the objects directly, twice as fast as json.dumps
+        if table.by_column is not None and table.json_safe:
+            # no cell needs escaping: one format string fills a whole row at C speed
+            template = "{%s}" % ",".join(  # noqa: UP031
+                encode_basestring(c).replace("%", "%%") + ':"%s"' for c in table.columns
+            )
+            return list(map(template.__mod__, zip(*table.by_column, strict=True)))
         keys = [encode_basestring(c) + ":" for c in table.columns]
         join = ",".join
         return [
             "{" + join(map(add, keys, map(encode_basestring, row))) + "}"  # type: ignore[arg-type]
-            for _, row, _ in table.rows
+            for row in _row_cells(table)
         ]
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     columns = table.columns
@@ -126,6 +135,12 @@ def _raw_json(table: Table) -> list[str]:
         encode(original if original is not None else dict(zip(columns, row, strict=True)))
         for _, row, original in table.rows
     ]
+
+
+def _row_cells(table: Table) -> Iterable[Sequence[str | None]]:
+    if table.by_column is not None:
+        return zip(*table.by_column, strict=True)
+    return (row for _, row, _ in table.rows)
 
 
 def prepare_list(
@@ -150,14 +165,18 @@ def prepare_list(
         )
     if problems:
         return prepared, problems
-    rows = table.rows
-    n = len(rows)
+    by_column: Sequence[Sequence[str | None]]
+    if table.by_column is not None and table.lines is not None:
+        lines, by_column = table.lines, table.by_column
+    else:
+        rows = table.rows
+        lines = [r[0] for r in rows]
+        by_column = list(zip(*[r[1] for r in rows], strict=True)) if renamed else []
+    n = len(lines)
     if n == 0:
         return prepared, problems
     index = {name: i for i, name in enumerate(renamed)}
-    lines = [r[0] for r in rows]
-    cells = [r[1] for r in rows]
-    by_column = list(zip(*cells, strict=True)) if renamed else []
+    text_only = table.by_column is not None  # the fast CSV reader's cells are all text
     # record ids: from the file, or generated in file order
     id_col = index.get("record_id")
     prepared.ids_generated = id_col is None
@@ -165,25 +184,33 @@ def prepare_list(
         ids = [f"{id_prefix}{k}" for k in range(1, n + 1)]
         keep = [True] * n
     else:
-        ids, keep = _check_ids(_clean(by_column[id_col]), lines, file, existing_ids, problems)
+        ids, keep = _check_ids(
+            _clean(by_column[id_col], no_none=text_only), lines, file, existing_ids, problems
+        )
     # standard fields, a column at a time
     field_columns: list[list[str | None]] = []
     for name in RECORD_FIELDS:
         if name in index:
-            field_columns.append(_clean(by_column[index[name]]))
+            field_columns.append(_clean(by_column[index[name]], no_none=text_only))
         else:
             fixed = mapping.values.get(name)
             field_columns.append([(fixed.strip() or None) if fixed else None] * n)
     if "full_name" not in index and "full_name" not in mapping.values:
         given = field_columns[RECORD_FIELDS.index("given_name")]
         surname = field_columns[RECORD_FIELDS.index("surname")]
-        field_columns[RECORD_FIELDS.index("full_name")] = [
-            " ".join(p for p in (g, s) if p) or None for g, s in zip(given, surname, strict=True)
-        ]
+        full: list[str | None]
+        if None in given or None in surname:
+            full = [
+                " ".join(p for p in (g, s) if p) or None
+                for g, s in zip(given, surname, strict=True)
+            ]
+        else:
+            full = list(map(" ".join, zip(given, surname, strict=True)))  # type: ignore[arg-type]
+        field_columns[RECORD_FIELDS.index("full_name")] = full
     # the row as received, and the values the search index gets
     raws = _raw_json(table)
     search: list[list[str | None]] = [
-        list(by_column[i]) for i, name in enumerate(renamed) if name not in UNINDEXED
+        _as_list(by_column[i]) for i, name in enumerate(renamed) if name not in UNINDEXED
     ]
     search += [[v] * n for k, v in mapping.values.items() if v and k not in UNINDEXED]
     if not all(keep):
@@ -192,6 +219,11 @@ def prepare_list(
         search = [_kept(c, keep) for c in search]
     prepared.batch = RecordBatch(lines, ids, raws, field_columns, search)
     return prepared, problems
+
+
+def _as_list(column: Sequence[T]) -> list[T]:
+    """The column as a list (the fast CSV reader's columns are lists already: no copy)."""
+    return column if isinstance(column, list) else list(column)
 
 
 def _kept(column: Sequence[T], keep: list[bool]) -> list[T]:

@@ -20,6 +20,7 @@ from dadkhah.names._normalize import (
     to_ascii_digits,
 )
 from dadkhah.names._parse import ParsedName, parse_name
+from dadkhah.names._sex import canonical_sex
 from dadkhah.names._similarity import (
     AUTO_MATCH,
     INITIAL,
@@ -31,16 +32,14 @@ from dadkhah.names._similarity import (
 )
 from dadkhah.names._translit import to_latin, to_persian_candidates
 
-from dadkhah.names._sex import canonical_sex
-
 __all__ = [
-    "canonical_sex",
     "AUTO_MATCH",
     "INITIAL",
     "REVIEW",
     "SAME_NAME",
     "NameEntry",
     "ParsedName",
+    "canonical_sex",
     "dictionary",
     "entries_for",
     "fine_key",

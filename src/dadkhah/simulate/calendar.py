@@ -12,39 +12,15 @@ from functools import lru_cache
 import jdatetime
 import numpy as np
 
+from dadkhah.dates import SOLAR_MONTH_NAMES_FA, SOLAR_MONTH_NAMES_LATIN
+
 __all__ = ["format_date", "gregorian_parts", "solar_hijri_parts", "to_persian_digits"]
 
 _FIRST_YEAR, _LAST_YEAR = 1250, 1420
 _MONTH_STARTS = np.array([0, 31, 62, 93, 124, 155, 186, 216, 246, 276, 306, 336])
 
-SH_MONTHS_FA = (
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
-)
-SH_MONTHS_LATIN = (
-    "Farvardin",
-    "Ordibehesht",
-    "Khordad",
-    "Tir",
-    "Mordad",
-    "Shahrivar",
-    "Mehr",
-    "Aban",
-    "Azar",
-    "Dey",
-    "Bahman",
-    "Esfand",
-)
+SH_MONTHS_FA = SOLAR_MONTH_NAMES_FA
+SH_MONTHS_LATIN = SOLAR_MONTH_NAMES_LATIN
 G_MONTHS_EN = (
     "January",
     "February",

@@ -8,12 +8,13 @@ Records are written in large batches: ``executemany`` on SQLite, ``COPY`` on Pos
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import Any
 
 from dadkhah.errors import NotFound
 from dadkhah.model.sources import RECORD_FIELDS, ListImport, ListRecord, RecordBatch, VictimList
+from dadkhah.store.bulk import insert_rows
 from dadkhah.store.db import Database, Row
 from dadkhah.store.evidence import now
 from dadkhah.store.search import index_records
@@ -34,7 +35,6 @@ __all__ = [
 ]
 
 BATCH = 20_000
-_RECORD_COLUMNS = ("id", "list_id", "import_id", "record_id", "line", "raw", *RECORD_FIELDS)
 
 Progress = Callable[[int], None]
 
@@ -192,21 +192,16 @@ def insert_records(
         else:
             db.execute("PRAGMA cache_size = -65536")
         base = int(db.scalar("SELECT COALESCE(MAX(id), 0) AS m FROM list_record"))
+        # columns no record fills (fields the file lacks) are left to their NULL default; a
+        # field is None or non-empty text, so any() tells them apart without a per-value call
+        filled = [k for k, column in enumerate(batch.fields) if any(column)]
         for start in range(0, total, BATCH):
             part = batch.slice(start, start + BATCH)
             first = base + start + 1
             ids = range(first, first + len(part))
-            rows = zip(
-                ids,
-                repeat(list_id),
-                repeat(import_id),
-                part.record_ids,
-                part.lines,
-                part.raws,
-                *part.fields,
-                strict=False,
-            )
-            _write_rows(db, rows)
+            columns = [ids, part.record_ids, part.lines, part.raws]
+            columns += [part.fields[k] for k in filled]
+            _write_rows(db, list_id, import_id, [RECORD_FIELDS[k] for k in filled], columns)
             index_records(db, ids, part.search)
             if progress is not None:
                 progress(len(part))
@@ -222,18 +217,31 @@ def insert_records(
     return total
 
 
-def _write_rows(db: Database, rows: Iterable[tuple[Any, ...]]) -> None:
+def _write_rows(
+    db: Database,
+    list_id: int,
+    import_id: int,
+    fields: Sequence[str],
+    columns: Sequence[Sequence[Any]],
+) -> None:
+    """Write the records of one import, given a column at a time: id, record_id, line, raw,
+    then ``fields``."""
+    names = ", ".join(("id", "record_id", "line", "raw", *fields))
     if db.dialect == "sqlite":
-        marks = ", ".join("?" * len(_RECORD_COLUMNS))
-        db.executemany(
-            f"INSERT INTO list_record ({', '.join(_RECORD_COLUMNS)}) VALUES ({marks})", rows
+        # the list and import ids are the same on every row: written as literals (they are
+        # integers), they need not be bound 200,000 times
+        insert_rows(
+            db,
+            f"INSERT INTO list_record (list_id, import_id, {names}) VALUES ",
+            f"({int(list_id)}, {int(import_id)}, {', '.join('?' * len(columns))})",
+            columns,
         )
         return
     with (
         db.raw.cursor() as cur,
-        cur.copy(f"COPY list_record ({', '.join(_RECORD_COLUMNS)}) FROM STDIN") as cp,
+        cur.copy(f"COPY list_record (list_id, import_id, {names}) FROM STDIN") as cp,
     ):
-        for row in rows:
+        for row in zip(repeat(list_id), repeat(import_id), *columns, strict=False):
             cp.write_row(row)
 
 

@@ -99,7 +99,5 @@ CREATE INDEX link_review_status ON link_review(status)
 """
 
 MIGRATIONS.append(
-    Migration(
-        "link", 2, "linkage runs, trained models, review queue and reviewer decisions", _V2
-    )
+    Migration("link", 2, "linkage runs, trained models, review queue and reviewer decisions", _V2)
 )
