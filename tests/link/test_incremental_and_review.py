@@ -103,3 +103,12 @@ def test_same_merges_records_the_model_keeps_apart(two_lists_linked: Case) -> No
 def test_unknown_verdict_is_refused(two_lists_linked: Case) -> None:
     with pytest.raises(InputError, match="same, not_same, skip"):
         link_api.decide(two_lists_linked.path, 1, "maybe", reviewer="r")
+
+
+def test_review_status_and_runs_for_reports(two_lists_linked: Case) -> None:
+    case = two_lists_linked
+    status = link_api.review_status(case)
+    queued = case.db.scalar("SELECT COUNT(*) FROM link_review WHERE status = 'open'")
+    assert status == {"pending": queued, "decided": 0, "total": queued}
+    runs = link_api.runs(case)
+    assert len(runs) == 1 and runs[0]["record_count"] == case.db.scalar("SELECT COUNT(*) FROM list_record")

@@ -4,17 +4,33 @@ from __future__ import annotations
 
 import dataclasses
 import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from dadkhah.link import evaluation, exports, review, runner, runs
+from dadkhah.link import evaluation, exports, review, runner
+from dadkhah.link import runs as runs_module
 from dadkhah.link.features import build_features
 from dadkhah.link.records import load_records
 from dadkhah.link.settings import LinkSettings
 from dadkhah.model.persons import LinkDecision, LinkRun, ReviewItem
-from dadkhah.store import open_case
+from dadkhah.store import Case, open_case
+
+CaseRef = Case | Path | str
+
+
+@contextmanager
+def _opened(case: CaseRef) -> Iterator[Case]:
+    """An open case: the one given, or the folder opened (and closed) here."""
+    if isinstance(case, Case):
+        yield case
+        return
+    with open_case(case) as c:
+        yield c
 
 __all__ = [
+    "CaseRef",
     "decide",
     "default_actor",
     "evaluate_links",
@@ -23,6 +39,8 @@ __all__ = [
     "link_case",
     "list_runs",
     "review_queue",
+    "review_status",
+    "runs",
     "undo_decision",
 ]
 
@@ -35,7 +53,7 @@ def default_actor() -> str:
 
 
 def link_case(
-    case_path: Path | str,
+    case_path: CaseRef,
     *,
     actor: str | None = None,
     engine: str | None = None,
@@ -46,32 +64,32 @@ def link_case(
     if engine is not None:
         values["engine"] = engine
     link_settings = LinkSettings.from_dict(values) if values else LinkSettings()
-    with open_case(case_path) as case:
+    with _opened(case_path) as case:
         return runner.run_linkage(case.db, link_settings, actor=actor or default_actor())
 
 
-def list_runs(case_path: Path | str) -> list[LinkRun]:
-    with open_case(case_path) as case:
-        return runs.list_runs(case.db)
+def list_runs(case_path: CaseRef) -> list[LinkRun]:
+    with _opened(case_path) as case:
+        return runs_module.list_runs(case.db)
 
 
-def export_links(case_path: Path | str, out: Path) -> int:
-    with open_case(case_path) as case:
+def export_links(case_path: CaseRef, out: Path) -> int:
+    with _opened(case_path) as case:
         return exports.export_links(case.db, Path(out))
 
 
-def export_persons(case_path: Path | str, out: Path) -> int:
-    with open_case(case_path) as case:
+def export_persons(case_path: CaseRef, out: Path) -> int:
+    with _opened(case_path) as case:
         return exports.export_persons(case.db, Path(out))
 
 
-def review_queue(case_path: Path | str, *, limit: int | None = None) -> list[ReviewItem]:
-    with open_case(case_path) as case:
+def review_queue(case_path: CaseRef, *, limit: int | None = None) -> list[ReviewItem]:
+    with _opened(case_path) as case:
         return review.open_items(case.db, limit=limit)
 
 
 def decide(
-    case_path: Path | str,
+    case_path: CaseRef,
     review_id: int,
     verdict: str,
     *,
@@ -79,19 +97,19 @@ def decide(
     note: str | None = None,
 ) -> LinkDecision | None:
     """Record ``same``, ``not_same`` or ``skip`` for a review item (audited, binding)."""
-    with open_case(case_path) as case:
+    with _opened(case_path) as case:
         return review.decide(case.db, review_id, verdict, reviewer=reviewer or default_actor(), note=note)
 
 
 def undo_decision(
-    case_path: Path | str, *, reviewer: str | None = None, decision_id: int | None = None
+    case_path: CaseRef, *, reviewer: str | None = None, decision_id: int | None = None
 ) -> LinkDecision:
-    with open_case(case_path) as case:
+    with _opened(case_path) as case:
         return review.undo(case.db, reviewer=reviewer or default_actor(), decision_id=decision_id)
 
 
 def evaluate_links(
-    links_csv: Path | str, truth_csv: Path | str, *, case_path: Path | str | None = None
+    links_csv: Path | str, truth_csv: Path | str, *, case_path: CaseRef | None = None
 ) -> dict[str, Any]:
     """Pairwise and B-cubed scores of a links export against a truth file.
 
@@ -101,7 +119,7 @@ def evaluate_links(
     scores, coverage, merged = evaluation.compare_files(links_csv, truth_csv)
     result: dict[str, Any] = {**scores.to_dict(), **coverage}
     if case_path is not None:
-        with open_case(case_path) as case:
+        with _opened(case_path) as case:
             records = load_records(case.db)
         feats = build_features(records)
         feats["list"] = records["list_name"].to_numpy()
@@ -113,6 +131,28 @@ def evaluate_links(
             aligned, aligned["person_id_true"].tolist(), LinkSettings().blocking_rules
         )
     return result
+
+
+def runs(case: CaseRef) -> list[dict[str, Any]]:
+    """Stored runs as plain dicts (oldest first), for reports and pages."""
+    with _opened(case) as c:
+        if not c.db.table_exists("link_run"):
+            return []
+        return [dataclasses.asdict(r) for r in runs_module.list_runs(c.db)]
+
+
+def review_status(case: CaseRef) -> dict[str, int]:
+    """How many review items are pending (open or skipped) and decided."""
+    with _opened(case) as c:
+        if not c.db.table_exists("link_review"):
+            return {"pending": 0, "decided": 0, "total": 0}
+        counts = {
+            str(r["status"]): int(r["n"])
+            for r in c.db.query("SELECT status, COUNT(*) AS n FROM link_review GROUP BY status")
+        }
+    pending = counts.get("open", 0) + counts.get("skipped", 0)
+    decided = counts.get("decided", 0)
+    return {"pending": pending, "decided": decided, "total": pending + decided}
 
 
 def settings_fields() -> list[str]:

@@ -14,6 +14,16 @@ from dadkhah.cli.output import console, print_json
 from dadkhah.cli.review import review
 from dadkhah.errors import InputError
 
+CASE_ARG = typer.Argument(..., help="The case folder.", show_default=False)
+ENGINE_OPT = typer.Option(
+    "duckdb", "--engine", help="SQL engine Splink runs on: duckdb or spark."
+)
+KIND_ARG = typer.Argument(..., help="links (one row per record) or persons.")
+OUT_OPT = typer.Option(..., "-o", "--out", help="The CSV file to write.")
+LINKS_ARG = typer.Argument(..., help="Links CSV (list,record_id,person_id).")
+TRUTH_ARG = typer.Argument(..., help="Truth CSV (list,record_id,person_id).")
+EVAL_CASE_OPT = typer.Option(None, "--case", help="Also measure blocking recall on this case's records.")
+
 
 class EngineChoice(StrEnum):
     duckdb = "duckdb"
@@ -26,10 +36,8 @@ class ExportKind(StrEnum):
 
 
 def link(
-    case: Path = typer.Argument(..., help="The case folder."),
-    engine: EngineChoice = typer.Option(
-        EngineChoice.duckdb, "--engine", help="SQL engine Splink runs on: duckdb or spark."
-    ),
+    case: Path = CASE_ARG,
+    engine: EngineChoice = ENGINE_OPT,
     settings: str = typer.Option(
         "", "--settings", help='Linkage settings as JSON, e.g. \'{"auto_link": 0.97}\'.'
     ),
@@ -64,7 +72,7 @@ def link(
 
 
 def runs(
-    case: Path = typer.Argument(..., help="The case folder."),
+    case: Path = CASE_ARG,
     as_json: bool = typer.Option(False, "--json", help="Print the runs as JSON."),
 ) -> None:
     """List the stored linkage runs with their settings, input hash, version and counts.
@@ -87,9 +95,9 @@ def runs(
 
 
 def export(
-    case: Path = typer.Argument(..., help="The case folder."),
-    kind: ExportKind = typer.Argument(..., help="links (one row per record) or persons."),
-    out: Path = typer.Option(..., "-o", "--out", help="The CSV file to write."),
+    case: Path = CASE_ARG,
+    kind: ExportKind = KIND_ARG,
+    out: Path = OUT_OPT,
 ) -> None:
     """Export the linkage: 'links' (list,record_id,person_id,match_probability) or 'persons'.
 
@@ -103,11 +111,9 @@ def export(
 
 
 def evaluate_links(
-    links: Path = typer.Argument(..., help="Links CSV (list,record_id,person_id)."),
-    truth: Path = typer.Argument(..., help="Truth CSV (list,record_id,person_id)."),
-    case: Path | None = typer.Option(
-        None, "--case", help="Also measure blocking recall on this case's records."
-    ),
+    links: Path = LINKS_ARG,
+    truth: Path = TRUTH_ARG,
+    case: Path | None = EVAL_CASE_OPT,
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """Score a links export against the truth: pairwise precision, recall, F1, B-cubed, persons.

@@ -39,8 +39,11 @@ def _show(item: ReviewItem, position: int, total: int) -> None:
     console.print(table)
 
 
+CASE_ARG = typer.Argument(..., help="The case folder.", show_default=False)
+
+
 def review(
-    case: Path = typer.Argument(..., help="The case folder."),
+    case: Path = CASE_ARG,
     reviewer: str = typer.Option("", "--reviewer", help="Your name (default: your user name)."),
     decide: int | None = typer.Option(None, "--decide", help="Decide this review item without the UI."),
     verdict: str = typer.Option("", "--verdict", help="With --decide: same, not_same or skip."),

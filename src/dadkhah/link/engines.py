@@ -50,7 +50,7 @@ def _spark() -> Any:
     )
     spark.sparkContext.setLogLevel("ERROR")
     spark.sparkContext.setCheckpointDir(os.environ.get("DADKHAH_SPARK_CHECKPOINTS", "/tmp/dadkhah-spark"))
-    return SparkAPI(spark_session=spark)
+    return SparkAPI(spark_session=spark)  # type: ignore[no-untyped-call]
 
 
 def make_db_api(engine: str) -> Any:

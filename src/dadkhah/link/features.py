@@ -11,6 +11,7 @@ surname_k1/k2      the same for the surname
 father_k1/k2       the same for the father's name
 name_k1            sorted coarse keys of every name token: equal when names are reordered
 name_k2            fine given + surname key
+given_p/surname_p  first two letters of the coarse keys (blocking despite a later typo)
 name_common        1 for a common whole name by the dictionary's frequencies, else 0
 given_dict         dictionary (Persian) form of a known given name, else null; same for
 surname_dict       the surname: known names with other forms are other names
@@ -28,11 +29,13 @@ prison_key         the same for the prison
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from dadkhah import dates, names, places
@@ -65,6 +68,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "father_k2",
     "name_k1",
     "name_k2",
+    "given_p",
+    "surname_p",
     "sex",
     "birth_from",
     "birth_to",
@@ -84,6 +89,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
 TEXT_COLUMNS: tuple[str, ...] = ("given_text", "surname_text", "father_text")
 
 _EPOCH = date(1900, 1, 1).toordinal()
+_YEAR_ONLY = re.compile(r"^((?:1[0-9]|20)[0-9]{2})[-/.]")
 
 # a name whose given-name share times surname share reaches this is "common" (about one
 # person in 30,000 or more: Mohammad Hosseini, Ali Ahmadi)
@@ -180,6 +186,11 @@ def _date_range(text: str) -> tuple[int, int, int, int] | None:
     if not text:
         return None
     r = dates.parse_date(text)
+    if r is None and len(text) == 8 and text.isdigit():  # compact ISO date: 19420127
+        r = dates.parse_date(f"{text[:4]}-{text[4:6]}-{text[6:]}")
+    if r is None:
+        m = _YEAR_ONLY.match(text)  # a damaged date whose year is still legible: 1858-71-09
+        r = dates.parse_date(m.group(1)) if m else None
     if r is None:
         return None
     return r.start.year, r.end.year, r.start.toordinal() - _EPOCH, r.end.toordinal() - _EPOCH
@@ -220,11 +231,8 @@ def _sex(text: str) -> str:
     return _SEX.get(text.lower(), "") if text else ""
 
 
-def _record_features(row: dict[str, Any]) -> dict[str, Any]:
-    given, surname, father = _text(row.get("given_name")), _text(row.get("surname")), _text(
-        row.get("father_name")
-    )
-    full = _text(row.get("full_name"))
+def _name_features(given: str, surname: str, father: str, full: str) -> dict[str, Any]:
+    """Every name column of one record, from its name fields as written."""
     if full and not (given and surname):
         pg, pf, ps = _parsed(full)
         given = given or pg
@@ -235,8 +243,7 @@ def _record_features(row: dict[str, Any]) -> dict[str, Any]:
     s1, s2, st = _keys(surname, "surname")
     f1, f2, _ = _keys(father, "given")
     tokens = sorted(set(gt + st))
-    out: dict[str, Any] = {
-        "unique_id": row["unique_id"],
+    return {
         "given_k1": g1 or None,
         "given_k2": g2 or None,
         "surname_k1": s1 or None,
@@ -245,15 +252,8 @@ def _record_features(row: dict[str, Any]) -> dict[str, Any]:
         "father_k2": f2 or None,
         "name_k1": " ".join(tokens) or None,
         "name_k2": f"{g2}|{s2}" if g2 and s2 else None,
-        "sex": _sex(_text(row.get("sex"))) or None,
-        "birth_from": None,
-        "birth_to": None,
-        "birth_year": None,
-        "birth_day": None,
-        "death_from": None,
-        "death_to": None,
-        "city_key": _place_key(_text(row.get("city")) or _text(row.get("birth_place"))) or None,
-        "prison_key": _place_key(_text(row.get("prison")), "prison") or None,
+        "given_p": g1[:2] or None,
+        "surname_p": s1[:2] or None,
         "name_common": _common(given, surname),
         "given_dict": _dict_form(given, "given"),
         "surname_dict": _dict_form(surname, "surname"),
@@ -262,30 +262,70 @@ def _record_features(row: dict[str, Any]) -> dict[str, Any]:
         "surname_text": surname or None,
         "father_text": father or None,
     }
-    birth = _date_range(_text(row.get("birth_date")))
-    if birth is not None:
-        out["birth_from"], out["birth_to"] = birth[0], birth[1]
-        if birth[0] == birth[1]:
-            out["birth_year"] = birth[0]
-        if birth[2] == birth[3]:
-            out["birth_day"] = birth[2]
-    death = _date_range(_text(row.get("death_date")))
-    if death is not None:
-        out["death_from"], out["death_to"] = death[2], death[3]
-    return out
+
+
+def _birth(text: str) -> dict[str, Any]:
+    r = _date_range(text)
+    if r is None:
+        return {"birth_from": None, "birth_to": None, "birth_year": None, "birth_day": None}
+    return {
+        "birth_from": r[0],
+        "birth_to": r[1],
+        "birth_year": r[0] if r[0] == r[1] else None,
+        "birth_day": r[2] if r[2] == r[3] else None,
+    }
+
+
+def _death(text: str) -> dict[str, Any]:
+    r = _date_range(text)
+    return {"death_from": r[2] if r else None, "death_to": r[3] if r else None}
+
+
+def _column(records: pd.DataFrame, name: str) -> pd.Series:
+    if name not in records.columns:
+        return pd.Series([""] * len(records), index=records.index, dtype=object)
+    return records[name].map(_text, na_action="ignore").fillna("").astype(object)
+
+
+def _per_unique(keys: pd.Series, fn: Callable[..., dict[str, Any]], *parts: pd.Series) -> pd.DataFrame:
+    """Apply ``fn`` once per distinct value of ``keys`` and spread the result to every row."""
+    codes, uniques = pd.factorize(keys, sort=False)
+    first = np.zeros(len(uniques), dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]
+    columns = [p.tolist() for p in parts]
+    rows = [fn(*(c[i] for c in columns)) for i in first.tolist()]
+    table = pd.DataFrame(rows)
+    return table.iloc[codes].reset_index(drop=True)
 
 
 def build_features(
     records: pd.DataFrame, *, progress: Callable[[int], None] | None = None
 ) -> pd.DataFrame:
-    """One feature row per record. ``records`` needs ``unique_id`` and any of RECORD_COLUMNS."""
-    cols = ["unique_id", *[c for c in RECORD_COLUMNS if c in records.columns]]
-    rows = []
-    for i, row in enumerate(records[cols].to_dict("records")):
-        rows.append(_record_features(row))
-        if progress is not None and i % 100_000 == 0:
-            progress(i)
-    feats = pd.DataFrame(rows, columns=[*FEATURE_COLUMNS, *TEXT_COLUMNS])
+    """One feature row per record. ``records`` needs ``unique_id`` and any of RECORD_COLUMNS.
+
+    Work is done once per distinct value (names, dates and places repeat a lot), so a million
+    records cost about as much as their distinct spellings.
+    """
+    n = len(records)
+    if n == 0:
+        return pd.DataFrame(columns=[*FEATURE_COLUMNS, *TEXT_COLUMNS])
+    cols = {c: _column(records, c).reset_index(drop=True) for c in RECORD_COLUMNS}
+    name_key = cols["given_name"] + "\x1f" + cols["surname"] + "\x1f" + cols["father_name"] + "\x1f" + cols["full_name"]
+    parts = [
+        _per_unique(name_key, _name_features, cols["given_name"], cols["surname"],
+                    cols["father_name"], cols["full_name"]),
+        _per_unique(cols["birth_date"], _birth, cols["birth_date"]),
+        _per_unique(cols["death_date"], _death, cols["death_date"]),
+    ]
+    if progress is not None:
+        progress(n)
+    place = cols["city"].where(cols["city"] != "", cols["birth_place"])
+    feats = pd.concat(parts, axis=1)
+    feats["unique_id"] = records["unique_id"].to_numpy()
+    feats["sex"] = cols["sex"].map(lambda v: _sex(v) or None)
+    feats["city_key"] = place.map(lambda v: _place_key(v) or None)
+    feats["prison_key"] = cols["prison"].map(lambda v: _place_key(v, "prison") or None)
+    feats = feats[[*FEATURE_COLUMNS, *TEXT_COLUMNS]]
     for c in ("birth_from", "birth_to", "birth_year", "birth_day", "death_from", "death_to",
               "name_common", "father_common"):
         feats[c] = feats[c].astype("Int64")

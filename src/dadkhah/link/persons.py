@@ -130,7 +130,7 @@ def write_persons(
     mapping, retired = assign_uids(clusters, previous)
     info = records.set_index("unique_id")
     feat = features.set_index("unique_id")[["birth_from", "birth_to"]]
-    by_record = info.join(feat).to_dict("index")
+    by_record: dict[Any, dict[str, Any]] = info.join(feat).to_dict("index")  # type: ignore[assignment]
     prob = dict(zip(assignments["unique_id"], assignments["match_probability"], strict=True))
     now = _now()
     next_no = _next_uid_number(db)

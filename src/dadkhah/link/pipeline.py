@@ -57,7 +57,7 @@ def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
             "given_text", "surname_text", "father_text"]
     for row in features[cols].itertuples(index=False):
         bf, bt = _val(row.birth_from), _val(row.birth_to)
-        out[int(row.unique_id)] = RecordTraits(
+        out[int(row.unique_id)] = RecordTraits(  # type: ignore[arg-type]
             sex=_val(row.sex),
             father=_val(row.father_k1),
             given=_val(row.given_k1),
@@ -86,10 +86,10 @@ def _record_probability(
     same = (lab_l == lab_r).to_numpy()
     for side in ("unique_id_l", "unique_id_r"):
         grp_in = pairs.loc[same].groupby(side)["match_probability"].max()
-        for k, v in grp_in.items():
+        for k, v in zip(grp_in.index.tolist(), grp_in.tolist(), strict=True):
             inside[int(k)] = max(inside.get(int(k), 0.0), float(v))
         grp_out = pairs.loc[~same].groupby(side)["match_probability"].max()
-        for k, v in grp_out.items():
+        for k, v in zip(grp_out.index.tolist(), grp_out.tolist(), strict=True):
             outside[int(k)] = max(outside.get(int(k), 0.0), float(v))
     return {rid: inside[rid] if rid in inside else 1.0 - outside.get(rid, 0.0) for rid in ids}
 

@@ -8,6 +8,7 @@ Undo revokes a decision (kept, with who revoked it and when) and reopens its rev
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -94,7 +95,7 @@ def _agreement(a: ReviewRecord, b: ReviewRecord) -> dict[str, str]:
     return out
 
 
-def _item(db: Database, r: dict[str, Any]) -> ReviewItem:
+def _item(db: Database, r: Mapping[str, Any]) -> ReviewItem:
     left, right = _record(db, int(r["record_a"])), _record(db, int(r["record_b"]))
     p = r["match_probability"]
     return ReviewItem(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from dadkhah.errors import NotFound
@@ -12,7 +13,7 @@ from dadkhah.store import Database
 __all__ = ["get_run", "latest_model", "list_runs", "row_to_run"]
 
 
-def row_to_run(r: dict[str, Any]) -> LinkRun:
+def row_to_run(r: Mapping[str, Any]) -> LinkRun:
     return LinkRun(
         id=int(r["id"]),
         started_at=r["started_at"],

@@ -167,7 +167,7 @@ def score_pairs(
         predictions = linker.inference.predict(
             threshold_match_probability=settings.keep_probability, warning_mode="never"
         )
-        pairs = predictions.as_pandas_dataframe()[PAIR_COLUMNS]
+        pairs = predictions.as_pandas_dataframe()[PAIR_COLUMNS]  # type: ignore[no-untyped-call]
     except LinkageError:
         raise
     except Exception as e:

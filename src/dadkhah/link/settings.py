@@ -43,17 +43,19 @@ class LinkSettings:
     m_floor: float = 0.005
     # candidate pairs scored by the model; pairs below this probability are dropped early
     keep_probability: float = 0.01
+    # candidate pairs: records equal on every column of at least one rule (see docs/linkage.md)
     blocking_rules: tuple[tuple[str, ...], ...] = field(
         default=(
             ("given_k1", "surname_k1"),
             ("name_k1",),
             ("surname_k1", "father_k1"),
-            ("given_k1", "father_k1"),
             ("surname_k1", "birth_year"),
-            ("given_k1", "birth_year"),
-            ("given_k2", "city_key"),
-            ("surname_k2", "city_key"),
             ("birth_day",),
+            ("given_k1", "father_k1", "city_key"),
+            ("given_k1", "surname_p", "city_key"),
+            ("surname_k1", "given_p", "city_key"),
+            ("given_p", "surname_p", "father_k1"),
+            ("given_k1", "father_k1", "surname_p"),
         )
     )
 
