@@ -32,7 +32,8 @@ def _backends() -> list[object]:
             marks=[
                 pytest.mark.postgres,
                 pytest.mark.skipif(
-                    not POSTGRES_URL, reason="DADKHAH_TEST_POSTGRES_URL is not set (.ci/run sets it)"
+                    not POSTGRES_URL,
+                    reason="DADKHAH_TEST_POSTGRES_URL is not set (.ci/run sets it)",
                 ),
             ],
         ),

@@ -16,7 +16,9 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 
 def test_cli_reference_is_current() -> None:
     assert DOC.is_file(), "docs/cli.md is missing: run 'make docs'"
-    assert DOC.read_text(encoding="utf-8") == markdown(), "docs/cli.md is out of date: run 'make docs'"
+    assert DOC.read_text(encoding="utf-8") == markdown(), (
+        "docs/cli.md is out of date: run 'make docs'"
+    )
 
 
 def test_every_command_has_help() -> None:

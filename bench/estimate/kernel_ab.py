@@ -54,32 +54,50 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     root = Path(__file__).resolve().parents[2]
-    ref_texts = tuple(subprocess.run(["git", "show", f"{args.ref}:{p}"], cwd=root, check=True,
-                                     capture_output=True, text=True).stdout for p in SOURCES)
+    ref_texts = tuple(
+        subprocess.run(
+            ["git", "show", f"{args.ref}:{p}"], cwd=root, check=True, capture_output=True, text=True
+        ).stdout
+        for p in SOURCES
+    )
     work_texts = tuple((root / p).read_text() for p in SOURCES)
     with tempfile.TemporaryDirectory() as tmp:
         sys.path.insert(0, tmp)
-        kernels = {args.ref: _load(Path(tmp), "ref", (ref_texts[0], ref_texts[1])),
-                   "worktree": _load(Path(tmp), "work", (work_texts[0], work_texts[1]))}
+        kernels = {
+            args.ref: _load(Path(tmp), "ref", (ref_texts[0], ref_texts[1])),
+            "worktree": _load(Path(tmp), "work", (work_texts[0], work_texts[1])),
+        }
         tables = {"kosovo (4 lists)": speed.kosovo(), "simulated (5 lists)": speed.five_lists()}
         for name, table in tables.items():
             nz = table.nonzero()
             best = dict.fromkeys(kernels, 0.0)
             medians: dict[str, list[float]] = {k: [] for k in kernels}
             for kernel in kernels.values():  # compile
-                kernel.run_chain(nz.patterns, nz.counts, 10, 0.25, 0.25, 10, 10, 1,
-                                 new_state([1, 2, 3, 4]))
+                kernel.run_chain(
+                    nz.patterns, nz.counts, 10, 0.25, 0.25, 10, 10, 1, new_state([1, 2, 3, 4])
+                )
             for r in range(args.rounds):
                 for tag, kernel in kernels.items():
                     state = new_state(np.random.SeedSequence(r).generate_state(4, np.uint64))
                     c0 = time.thread_time()
-                    trace = kernel.run_chain(nz.patterns, nz.counts, 10, 0.25, 0.25,
-                                             args.iterations // 2, args.iterations // 2, 1, state)
+                    trace = kernel.run_chain(
+                        nz.patterns,
+                        nz.counts,
+                        10,
+                        0.25,
+                        0.25,
+                        args.iterations // 2,
+                        args.iterations // 2,
+                        1,
+                        state,
+                    )
                     best[tag] = max(best[tag], args.iterations / (time.thread_time() - c0))
                     medians[tag].append(float(np.median(trace[:, 0])))
             ratio = best["worktree"] / best[args.ref]
-            parts = [f"{tag} {rate:,.0f} it/s (median N {np.mean(medians[tag]):,.0f})"
-                     for tag, rate in best.items()]
+            parts = [
+                f"{tag} {rate:,.0f} it/s (median N {np.mean(medians[tag]):,.0f})"
+                for tag, rate in best.items()
+            ]
             print(f"{name}: " + "; ".join(parts) + f"; ratio {ratio:.2f}")
 
 

@@ -22,13 +22,57 @@ from dadkhah.estimate.loglinear import LogLinear
 HERE = Path(__file__).resolve().parent
 
 KOSOVO = {
-    "0001": 306, "0010": 936, "0011": 123, "0100": 845, "0101": 31, "0110": 217, "0111": 32,
-    "1000": 1131, "1001": 106, "1010": 228, "1011": 42, "1100": 177, "1101": 18, "1110": 181,
+    "0001": 306,
+    "0010": 936,
+    "0011": 123,
+    "0100": 845,
+    "0101": 31,
+    "0110": 217,
+    "0111": 32,
+    "1000": 1131,
+    "1001": 106,
+    "1010": 228,
+    "1011": 42,
+    "1100": 177,
+    "1101": 18,
+    "1110": 181,
     "1111": 27,
 }
 # Madigan & York's five-list example (dga's help pages), R array order: first list fastest
-MY5 = [0, 27, 37, 19, 4, 4, 1, 1, 97, 22, 37, 25, 2, 1, 3, 5, 83, 36, 34, 18, 3, 5, 0, 2, 30,
-       5, 23, 8, 0, 3, 0, 2]
+MY5 = [
+    0,
+    27,
+    37,
+    19,
+    4,
+    4,
+    1,
+    1,
+    97,
+    22,
+    37,
+    25,
+    2,
+    1,
+    3,
+    5,
+    83,
+    36,
+    34,
+    18,
+    3,
+    5,
+    0,
+    2,
+    30,
+    5,
+    23,
+    8,
+    0,
+    3,
+    0,
+    2,
+]
 
 
 def kosovo() -> CaptureHistories:
@@ -59,8 +103,11 @@ def main() -> None:
         "dga, M&Y (5 lists, 822 graphs)": lambda: Dga(seed=1).fit(my5()),
     }
     results = {name: round(best_of(3, work), 4) for name, work in cases.items()}
-    out = {"machine": platform.platform(), "python": platform.python_version(),
-           "seconds_best_of_3": results}
+    out = {
+        "machine": platform.platform(),
+        "python": platform.python_version(),
+        "seconds_best_of_3": results,
+    }
     (HERE / "loglinear_dga_speed.json").write_text(json.dumps(out, indent=2) + "\n")
     for name, seconds in results.items():
         print(f"{seconds:8.3f} s  {name}")

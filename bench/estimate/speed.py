@@ -25,9 +25,23 @@ from dadkhah.estimate.lcmcr_kernel import run_chain
 from dadkhah.estimate.variates import new_state
 
 # kosovo_aggregate of R's LCMCR (EXH, ABA, OSCE, HRW), as in shared/data/mse/kosovo.csv
-KOSOVO = {"0001": 306, "0010": 936, "0011": 123, "0100": 845, "0101": 31, "0110": 217,
-          "0111": 32, "1000": 1131, "1001": 106, "1010": 228, "1011": 42, "1100": 177,
-          "1101": 18, "1110": 181, "1111": 27}
+KOSOVO = {
+    "0001": 306,
+    "0010": 936,
+    "0011": 123,
+    "0100": 845,
+    "0101": 31,
+    "0110": 217,
+    "0111": 32,
+    "1000": 1131,
+    "1001": 106,
+    "1010": 228,
+    "1011": 42,
+    "1100": 177,
+    "1101": 18,
+    "1110": 181,
+    "1111": 27,
+}
 R_RATE = {4: (74_000, 87_000), 5: (63_000, 76_000)}
 
 
@@ -54,8 +68,9 @@ def rate(table: CaptureHistories, iterations: int, repeats: int = 3) -> dict[str
     for r in range(repeats):
         state = new_state(np.random.SeedSequence(r).generate_state(4, dtype=np.uint64))
         w0, c0 = time.perf_counter(), time.thread_time()
-        run_chain(nz.patterns, nz.counts, 10, 0.25, 0.25, iterations // 2, iterations // 2, 1,
-                  state)
+        run_chain(
+            nz.patterns, nz.counts, 10, 0.25, 0.25, iterations // 2, iterations // 2, 1, state
+        )
         wall, cpu = time.perf_counter() - w0, time.thread_time() - c0
         best_wall = max(best_wall, iterations / wall)
         best_cpu = max(best_cpu, iterations / cpu)
@@ -68,29 +83,42 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("bench/results"))
     args = parser.parse_args()
     results: dict[str, object] = {
-        "version": __version__, "machine": platform.processor() or platform.machine(),
-        "cpus": os.cpu_count(), "load_average": os.getloadavg(), "K": 10,
+        "version": __version__,
+        "machine": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
+        "K": 10,
         "r_reference": "published LCMCR rates (shared/data/mse/README.md); R not run here",
     }
     tables = {"kosovo (4 lists)": kosovo(), "simulated (5 lists)": five_lists()}
     for name, table in tables.items():
         r = rate(table, args.iterations)
         lo, hi = R_RATE[table.n_lists]
-        r.update({"lists": table.n_lists, "patterns": int((table.counts > 0).sum()),
-                  "observed": table.observed,
-                  "ratio_to_r_low": r["iterations_per_second_cpu"] / hi,
-                  "ratio_to_r_high": r["iterations_per_second_cpu"] / lo})
+        r.update(
+            {
+                "lists": table.n_lists,
+                "patterns": int((table.counts > 0).sum()),
+                "observed": table.observed,
+                "ratio_to_r_low": r["iterations_per_second_cpu"] / hi,
+                "ratio_to_r_high": r["iterations_per_second_cpu"] / lo,
+            }
+        )
         results[name] = r
-        print(f"{name}: {r['iterations_per_second_cpu']:,.0f} it/s (CPU time), "
-              f"{r['iterations_per_second_wall']:,.0f} it/s (wall); "
-              f"{r['ratio_to_r_low']:.2f}-{r['ratio_to_r_high']:.2f}x R's published rate")
+        print(
+            f"{name}: {r['iterations_per_second_cpu']:,.0f} it/s (CPU time), "
+            f"{r['iterations_per_second_wall']:,.0f} it/s (wall); "
+            f"{r['ratio_to_r_low']:.2f}-{r['ratio_to_r_high']:.2f}x R's published rate"
+        )
     table = tables["simulated (5 lists)"]
     t0 = time.perf_counter()
     est = LatentClassEstimator(seed=1).fit(table)
     seconds = time.perf_counter() - t0
     results["default_estimate_5_lists"] = {
-        "seconds_wall": seconds, "settings": dict(est.settings), "median": est.estimate,
-        "interval": [est.lower, est.upper], "rhat": est.diagnostics["rhat"],
+        "seconds_wall": seconds,
+        "settings": dict(est.settings),
+        "median": est.estimate,
+        "interval": [est.lower, est.upper],
+        "rhat": est.diagnostics["rhat"],
         "ess": est.diagnostics["ess"],
     }
     print(f"default 5-list estimate: {seconds:.1f} s wall ({dict(est.settings)})")

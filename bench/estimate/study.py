@@ -51,13 +51,19 @@ def run(replicates: int, persons: int, lists_options: list[int]) -> list[dict[st
             try:
                 table = CaptureHistories(sample.lists, sample.patterns, sample.counts)
             except DadkhahError as e:
-                rows.append({"lists": n_lists, "replicate": rep, "method": "(table)",
-                             "error": str(e)})
+                rows.append(
+                    {"lists": n_lists, "replicate": rep, "method": "(table)", "error": str(e)}
+                )
                 continue
             for method, settings in METHODS.items():
-                row: dict[str, Any] = {"lists": n_lists, "replicate": rep, "seed": seed,
-                                       "method": method, "truth": sample.n_true,
-                                       "observed": table.observed}
+                row: dict[str, Any] = {
+                    "lists": n_lists,
+                    "replicate": rep,
+                    "seed": seed,
+                    "method": method,
+                    "truth": sample.n_true,
+                    "observed": table.observed,
+                }
                 started = time.perf_counter()
                 try:
                     with warnings.catch_warnings():
@@ -66,17 +72,40 @@ def run(replicates: int, persons: int, lists_options: list[int]) -> list[dict[st
                 except DadkhahError as e:
                     row["error"] = str(e)
                 else:
-                    row.update({"estimate": est.estimate, "lower": est.lower,
-                                "upper": est.upper, "model": est.model,
-                                "covers": bool(est.lower <= sample.n_true <= est.upper),
-                                "relative_error": (est.estimate - sample.n_true) / sample.n_true,
-                                "warnings": list(est.warnings)})
+                    row.update(
+                        {
+                            "estimate": est.estimate,
+                            "lower": est.lower,
+                            "upper": est.upper,
+                            "model": est.model,
+                            "covers": bool(est.lower <= sample.n_true <= est.upper),
+                            "relative_error": (est.estimate - sample.n_true) / sample.n_true,
+                            "warnings": list(est.warnings),
+                        }
+                    )
                 row["seconds"] = time.perf_counter() - started
                 rows.append(row)
-                print(json.dumps({k: row.get(k) for k in ("lists", "replicate", "method",
-                                                          "truth", "observed", "estimate",
-                                                          "lower", "upper", "covers", "error")},
-                                 default=float), flush=True)
+                print(
+                    json.dumps(
+                        {
+                            k: row.get(k)
+                            for k in (
+                                "lists",
+                                "replicate",
+                                "method",
+                                "truth",
+                                "observed",
+                                "estimate",
+                                "lower",
+                                "upper",
+                                "covers",
+                                "error",
+                            )
+                        },
+                        default=float,
+                    ),
+                    flush=True,
+                )
     return rows
 
 
@@ -87,15 +116,23 @@ def summarize(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         group = [r for r in rows if r["method"] == method and r["lists"] == n_lists]
         ok = [r for r in group if "error" not in r]
         rel = np.array([r["relative_error"] for r in ok]) if ok else np.array([np.nan])
-        width = np.array([(r["upper"] - r["lower"]) / r["truth"] for r in ok]) if ok else \
-            np.array([np.nan])
-        out.append({
-            "method": method, "lists": n_lists, "cases": len(group), "failures": len(group) - len(ok),
-            "mean_relative_error": float(np.mean(rel)),
-            "median_relative_error": float(np.median(rel)),
-            "coverage_95": float(np.mean([r["covers"] for r in ok])) if ok else float("nan"),
-            "median_relative_width": float(np.median(width)),
-        })
+        width = (
+            np.array([(r["upper"] - r["lower"]) / r["truth"] for r in ok])
+            if ok
+            else np.array([np.nan])
+        )
+        out.append(
+            {
+                "method": method,
+                "lists": n_lists,
+                "cases": len(group),
+                "failures": len(group) - len(ok),
+                "mean_relative_error": float(np.mean(rel)),
+                "median_relative_error": float(np.median(rel)),
+                "coverage_95": float(np.mean([r["covers"] for r in ok])) if ok else float("nan"),
+                "median_relative_width": float(np.median(width)),
+            }
+        )
     return out
 
 
@@ -115,10 +152,14 @@ def markdown(summary: list[dict[str, Any]], meta: dict[str, Any]) -> str:
         lines.append(
             f"| {s['method']} | {s['lists']} | {s['cases']} | {s['failures']} | "
             f"{s['mean_relative_error']:+.1%} | {s['median_relative_error']:+.1%} | "
-            f"{s['coverage_95']:.0%} | {s['median_relative_width']:.1%} |")
-    lines += ["", "Negative errors are underestimates. Coverage is the share of cases whose "
-              "interval holds the true N; with this few cases it is rough (one case is "
-              f"{1 / max(meta['replicates'], 1):.0%})."]
+            f"{s['coverage_95']:.0%} | {s['median_relative_width']:.1%} |"
+        )
+    lines += [
+        "",
+        "Negative errors are underestimates. Coverage is the share of cases whose "
+        "interval holds the true N; with this few cases it is rough (one case is "
+        f"{1 / max(meta['replicates'], 1):.0%}).",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -132,12 +173,18 @@ def main() -> None:
     started = time.perf_counter()
     rows = run(args.replicates, args.persons, args.lists)
     summary = summarize(rows)
-    meta = {"replicates": args.replicates, "persons": args.persons, "lists": args.lists,
-            "version": __version__, "seconds": time.perf_counter() - started,
-            "methods": METHODS}
+    meta = {
+        "replicates": args.replicates,
+        "persons": args.persons,
+        "lists": args.lists,
+        "version": __version__,
+        "seconds": time.perf_counter() - started,
+        "methods": METHODS,
+    }
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "estimate_study.json").write_text(
-        json.dumps({"meta": meta, "summary": summary, "cases": rows}, indent=2, default=float))
+        json.dumps({"meta": meta, "summary": summary, "cases": rows}, indent=2, default=float)
+    )
     (args.out / "estimate_study.md").write_text(markdown(summary, meta))
     print(markdown(summary, meta))
 

@@ -16,9 +16,15 @@ import pandas as pd
 
 REPO = Path(__file__).resolve().parents[2]
 _CANDIDATES = [REPO.parent / "shared", REPO.parent.parent / "shared"]
-SHARED = Path(
-    os.environ.get("DADKHAH_SHARED", next((p for p in _CANDIDATES if p.is_dir()), _CANDIDATES[0]))
-) / "data" / "linkage"
+SHARED = (
+    Path(
+        os.environ.get(
+            "DADKHAH_SHARED", next((p for p in _CANDIDATES if p.is_dir()), _CANDIDATES[0])
+        )
+    )
+    / "data"
+    / "linkage"
+)
 CACHE = Path(os.environ.get("DADKHAH_BENCH_CACHE", "/tmp/dadkhah-bench"))
 
 SIMULATED = {"sim3k": (3_000, 101), "sim10k": (10_000, 102), "sim30k": (30_000, 103)}
@@ -30,9 +36,23 @@ def simulate(persons: int, seed: int) -> Path:
     if not (out / "truth.csv").exists():
         out.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            [sys.executable, "-m", "dadkhah.cli", "simulate", "--scenario", "1988",
-             "--persons", str(persons), "--seed", str(seed), "--out", str(out), "--force"],
-            check=True, capture_output=True,
+            [
+                sys.executable,
+                "-m",
+                "dadkhah.cli",
+                "simulate",
+                "--scenario",
+                "1988",
+                "--persons",
+                str(persons),
+                "--seed",
+                str(seed),
+                "--out",
+                str(out),
+                "--force",
+            ],
+            check=True,
+            capture_output=True,
         )
     return out
 
@@ -63,26 +83,43 @@ def load(name: str) -> pd.DataFrame:
         return load_simulated(simulate(int(persons), int(seed)))
     if name == "historical_50k":
         df = _shared("historical_50k.csv")
-        rec = pd.DataFrame({
-            "record_id": df["unique_id"], "full_name": df["full_name"],
-            "given_name": df["first_name"], "surname": df["surname"], "birth_date": df["dob"],
-            "city": df["birth_place"], "sex": df["gender"], "truth": df["true_id"],
-        })
+        rec = pd.DataFrame(
+            {
+                "record_id": df["unique_id"],
+                "full_name": df["full_name"],
+                "given_name": df["first_name"],
+                "surname": df["surname"],
+                "birth_date": df["dob"],
+                "city": df["birth_place"],
+                "sex": df["gender"],
+                "truth": df["true_id"],
+            }
+        )
     elif name == "fake_1000":
         df = _shared("fake_1000.csv")
-        rec = pd.DataFrame({
-            "record_id": df["unique_id"], "given_name": df["first_name"],
-            "surname": df["surname"], "birth_date": df["dob"], "city": df["city"],
-            "truth": df["true_id"],
-        })
+        rec = pd.DataFrame(
+            {
+                "record_id": df["unique_id"],
+                "given_name": df["first_name"],
+                "surname": df["surname"],
+                "birth_date": df["dob"],
+                "city": df["city"],
+                "truth": df["true_id"],
+            }
+        )
     elif name.startswith("febrl"):
         files = ["febrl4a.csv", "febrl4b.csv"] if name == "febrl4" else [f"{name}.csv"]
         df = pd.concat([_shared(f) for f in files], ignore_index=True)
-        rec = pd.DataFrame({
-            "record_id": df["rec_id"], "given_name": df["given_name"],
-            "surname": df["surname"], "birth_date": df["date_of_birth"], "city": df["suburb"],
-            "truth": df["true_id"],
-        })
+        rec = pd.DataFrame(
+            {
+                "record_id": df["rec_id"],
+                "given_name": df["given_name"],
+                "surname": df["surname"],
+                "birth_date": df["date_of_birth"],
+                "city": df["suburb"],
+                "truth": df["true_id"],
+            }
+        )
     else:
         raise SystemExit(f"unknown dataset {name}")
     rec["list"] = name

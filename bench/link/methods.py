@@ -23,17 +23,21 @@ def _plain_columns(records: pd.DataFrame) -> pd.DataFrame:
     split = full.str.replace(",", " ").str.split()
     first = first.fillna(split.str[0])
     last = last.fillna(split.str[-1])
+
     def col(name: str) -> pd.Series:
         return records[name] if name in records.columns else pd.Series([None] * len(records))
-    df = pd.DataFrame({
-        "unique_id": records["unique_id"].to_numpy(),
-        "first_name": first.str.lower().to_numpy(),
-        "surname": last.str.lower().to_numpy(),
-        "dob": col("birth_date").to_numpy(),
-        "city": col("city").str.lower().to_numpy(),
-        "sex": col("sex").to_numpy(),
-        "father_name": col("father_name").str.lower().to_numpy(),
-    })
+
+    df = pd.DataFrame(
+        {
+            "unique_id": records["unique_id"].to_numpy(),
+            "first_name": first.str.lower().to_numpy(),
+            "surname": last.str.lower().to_numpy(),
+            "dob": col("birth_date").to_numpy(),
+            "city": col("city").str.lower().to_numpy(),
+            "sex": col("sex").to_numpy(),
+            "father_name": col("father_name").str.lower().to_numpy(),
+        }
+    )
     return df.replace({"": None})
 
 
@@ -67,7 +71,9 @@ def plain_splink(records: pd.DataFrame, seed: int = 42) -> pd.Series:
         [block_on("first_name", "surname", "dob")], recall=0.7
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=seed)
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("first_name", "surname"))
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on("first_name", "surname")
+    )
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("dob"))
     pairs = linker.inference.predict(threshold_match_probability=0.9)
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(

@@ -28,7 +28,10 @@ STANDARD = "sim3k,sim10k,sim30k,fake_1000,febrl1,febrl2,febrl3,febrl4,historical
 def run_one(dataset: str, method: str, timeout: int) -> dict[str, object]:
     proc = subprocess.run(
         [sys.executable, str(HERE / "one.py"), dataset, method],
-        capture_output=True, text=True, timeout=timeout, env=os.environ.copy(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=os.environ.copy(),
     )
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
     if proc.returncode != 0 or not lines:
@@ -37,18 +40,22 @@ def run_one(dataset: str, method: str, timeout: int) -> dict[str, object]:
 
 
 def table(rows: list[dict[str, object]]) -> str:
-    head = ("| dataset | records | method | precision | recall | F1 | B³ F1 | persons (true) "
-            "| time s | peak MiB | date | machine |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n")
+    head = (
+        "| dataset | records | method | precision | recall | F1 | B³ F1 | persons (true) "
+        "| time s | peak MiB | date | machine |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n"
+    )
     out = []
     for r in rows:
         if "error" in r:
-            out.append(f"| {r['dataset']} | | {r['method']} | error | | | | | | | {r.get('date','')} | |")
+            out.append(
+                f"| {r['dataset']} | | {r['method']} | error | | | | | | | {r.get('date', '')} | |"
+            )
             continue
         out.append(
             f"| {r['dataset']} | {r['records']} | {r['method']} | {r['precision']:.4f} | "
             f"{r['recall']:.4f} | {r['f1']:.4f} | {r['bcubed_f1']:.4f} | "
             f"{r['predicted_persons']} ({r['true_persons']}) | {r['seconds']} | {r['peak_rss_mib']} "
-            f"| {r.get('date','')} | {r.get('machine','')} |"
+            f"| {r.get('date', '')} | {r.get('machine', '')} |"
         )
     return head + "\n".join(out) + "\n"
 

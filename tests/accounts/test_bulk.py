@@ -25,7 +25,9 @@ def test_fixture_counts_and_audit(loaded: Case) -> None:
     assert verify_chain(db)[1] is None
 
 
-def test_errors_are_reported_together_and_nothing_is_kept(sqlite_case: Case, tmp_path: Path) -> None:
+def test_errors_are_reported_together_and_nothing_is_kept(
+    sqlite_case: Case, tmp_path: Path
+) -> None:
     doc = {
         "format": "dadkhah-accounts/1",
         "sources": [{"key": "s", "title": "S"}],
@@ -43,7 +45,11 @@ def test_errors_are_reported_together_and_nothing_is_kept(sqlite_case: Case, tmp
         import_accounts(sqlite_case.db, f, actor="t")
     problems = e.value.problems
     assert [(p.file, p.line) for p in problems] == [
-        ("bad.json:organizations", 1), ("bad.json:claims", 1), ("bad.json:claims", 2), ("bad.json:claims", 3)]
+        ("bad.json:organizations", 1),
+        ("bad.json:claims", 1),
+        ("bad.json:claims", 2),
+        ("bad.json:claims", 3),
+    ]
     assert problems[0].field == "org_type" and problems[0].value == "secret club"
     assert problems[2].value == "many"
     assert sqlite_case.db.scalar("SELECT COUNT(*) FROM person") == 0
@@ -53,19 +59,29 @@ def test_errors_are_reported_together_and_nothing_is_kept(sqlite_case: Case, tmp
 def test_csv_folder(sqlite_case: Case, tmp_path: Path) -> None:
     d = tmp_path / "accounts"
     d.mkdir()
-    (d / "sources.csv").write_text("key,title,knowledge\ns1,Witness statement,eyewitness\n", encoding="utf-8")
+    (d / "sources.csv").write_text(
+        "key,title,knowledge\ns1,Witness statement,eyewitness\n", encoding="utf-8"
+    )
     (d / "persons.csv").write_text("key,name,name_latin\nh,حمید,Hamid\n", encoding="utf-8")
-    (d / "organizations.csv").write_text("key,name,org_type\nc,Commission,ad-hoc commission\n", encoding="utf-8")
+    (d / "organizations.csv").write_text(
+        "key,name,org_type\nc,Commission,ad-hoc commission\n", encoding="utf-8"
+    )
     (d / "posts.csv").write_text("key,title,organization\nm,Member,c\n", encoding="utf-8")
     (d / "claims.csv").write_text(
         "key,kind,subject,object,date_start,date_end,role,ended,status,source,page\n"
-        "k1,posting,h,m,1988-07,1988-09-15,member,true,accepted,s1,4\n", encoding="utf-8")
+        "k1,posting,h,m,1988-07,1988-09-15,member,true,accepted,s1,4\n",
+        encoding="utf-8",
+    )
     (d / "citations.csv").write_text("claim,source,paragraph\nk1,s1,7\n", encoding="utf-8")
     summary = import_accounts(sqlite_case.db, d, actor="t")
     assert summary["counts"]["claims"] == 1 and summary["counts"]["citations"] == 1
     claim = list_claims(sqlite_case.db, kind="posting")[0]
     assert claim.details == {"role": "member", "ended": True}
-    assert (claim.dates.start, claim.dates.end, claim.dates.precision) == ("1988-07-01", "1988-09-15", "month")
+    assert (claim.dates.start, claim.dates.end, claim.dates.precision) == (
+        "1988-07-01",
+        "1988-09-15",
+        "month",
+    )
     assert [c.page or c.paragraph for c in claim.citations] == ["4", "7"]
     bad = tmp_path / "bad"
     bad.mkdir()

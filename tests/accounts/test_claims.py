@@ -35,19 +35,43 @@ def test_claim_needs_a_citation_and_valid_details(sqlite_case: Case) -> None:
     with pytest.raises(InputError, match="at least one citation"):
         add_claim(db, actor="t", kind="posting", subject=person, object=post, citations=[])
     with pytest.raises(InputError) as e:
-        add_claim(db, actor="t", kind="posting", subject=person, object=post, citations=[Citation(sid)],
-                  details={"rol": "member"})
+        add_claim(
+            db,
+            actor="t",
+            kind="posting",
+            subject=person,
+            object=post,
+            citations=[Citation(sid)],
+            details={"rol": "member"},
+        )
     assert e.value.problems[0].field == "rol"
     with pytest.raises(InputError, match="must be a post"):
-        add_claim(db, actor="t", kind="posting", subject=person, object=person, citations=[Citation(sid)])
+        add_claim(
+            db, actor="t", kind="posting", subject=person, object=person, citations=[Citation(sid)]
+        )
     with pytest.raises(InputError, match="needs an object"):
-        add_claim(db, actor="t", kind="involvement", subject=person, object=None, citations=[Citation(sid)])
+        add_claim(
+            db,
+            actor="t",
+            kind="involvement",
+            subject=person,
+            object=None,
+            citations=[Citation(sid)],
+        )
     with pytest.raises(NotFound):
-        add_claim(db, actor="t", kind="posting", subject=person, object=post, citations=[Citation(999)])
+        add_claim(
+            db, actor="t", kind="posting", subject=person, object=post, citations=[Citation(999)]
+        )
     before = len(entries(db))
-    c = add_claim(db, actor="t", kind="posting", subject=person, object=post,
-                  citations=[Citation(sid, page="3", quote="he sat", char_start=10, char_end=16)],
-                  details={"role": "member", "started": "true"})
+    c = add_claim(
+        db,
+        actor="t",
+        kind="posting",
+        subject=person,
+        object=post,
+        citations=[Citation(sid, page="3", quote="he sat", char_start=10, char_end=16)],
+        details={"role": "member", "started": "true"},
+    )
     assert c.details == {"role": "member", "started": True}
     assert c.citations[0].locator() == "p. 3, chars 10-16, \u201che sat\u201d"
     assert len(entries(db)) == before + 1
@@ -59,13 +83,19 @@ def test_status_change_is_audited_and_chain_verifies(sqlite_case: Case) -> None:
     db = sqlite_case.db
     sid = _source(sqlite_case)
     org = add_organization(db, actor="t", name="Body", org_type="court")
-    c = add_claim(db, actor="t", kind="name", subject=org, value_text="The Court", citations=[Citation(sid)])
+    c = add_claim(
+        db, actor="t", kind="name", subject=org, value_text="The Court", citations=[Citation(sid)]
+    )
     assert c.status == "work needed"
     set_status(db, actor="reviewer", claim=c.uid, status="accepted", note="checked")
     assert get_claim(db, c.uid).status == "accepted"
     last = entries(db)[-1]
     assert (last.actor, last.action, last.details["from"], last.details["to"]) == (
-        "reviewer", "accounts.claim.status", "work needed", "accepted")
+        "reviewer",
+        "accounts.claim.status",
+        "work needed",
+        "accepted",
+    )
     assert verify_chain(db)[1] is None
     with pytest.raises(InputError):
         set_status(db, actor="t", claim=c.uid, status="done")
@@ -78,10 +108,21 @@ def test_entities_validate_input(sqlite_case: Case) -> None:
     with pytest.raises(InputError, match="org_type"):
         add_organization(db, actor="t", name="X", org_type="club")
     with pytest.raises(InputError, match="geometry"):
-        add_site(db, actor="t", name="S", site_type="prison", geometry={"type": "Point", "coordinates": [200, 10]})
+        add_site(
+            db,
+            actor="t",
+            name="S",
+            site_type="prison",
+            geometry={"type": "Point", "coordinates": [200, 10]},
+        )
     with pytest.raises(InputError, match=r"closed ring|geometry"):
-        add_site(db, actor="t", name="S", site_type="prison",
-                 geometry={"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]})
+        add_site(
+            db,
+            actor="t",
+            name="S",
+            site_type="prison",
+            geometry={"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]},
+        )
     s = add_site(db, actor="t", name="S", site_type="prison", lat=35.5, lon=51.25)
     assert s.fields["geometry"] == {"type": "Point", "coordinates": [51.25, 35.5]}
     add_person(db, actor="t", name="A", uid="P-AX1")
@@ -95,11 +136,16 @@ def test_entities_validate_input(sqlite_case: Case) -> None:
 
 
 def test_contested_figures_side_by_side_with_estimate(loaded: Case) -> None:
-    groups = contested_figures(loaded.db, estimate={"value": 410, "low": 350, "high": 520, "method": "MSE"})
+    groups = contested_figures(
+        loaded.db, estimate={"value": 410, "low": 350, "high": 520, "method": "MSE"}
+    )
     assert len(groups) == 1
     g = groups[0]
     assert g["quantity"] == "people executed" and g["contested"] is True
-    assert [(f["value"], f["sources"][0]["title"]) for f in g["figures"]] == [(300.0, "Report A"), (450.0, "Testimony B")]
+    assert [(f["value"], f["sources"][0]["title"]) for f in g["figures"]] == [
+        (300.0, "Report A"),
+        (450.0, "Testimony B"),
+    ]
     assert g["estimate"]["value"] == 410
     assert contested_figures(loaded.db, quantity="graves") == []
 
@@ -107,8 +153,9 @@ def test_contested_figures_side_by_side_with_estimate(loaded: Case) -> None:
 def test_list_claims_filters(loaded: Case) -> None:
     db = loaded.db
     assert len(list_claims(db, kind="posting")) == 6
-    assert {c.subject.label for c in list_claims(db, status="conflict", kind="posting") if c.subject} == {
-        "Javad Amini", "Mahmoud Karimi"}
+    assert {
+        c.subject.label for c in list_claims(db, status="conflict", kind="posting") if c.subject
+    } == {"Javad Amini", "Mahmoud Karimi"}
     chair = resolve(db, "Chair, Northern Commission")
     assert len(list_claims(db, entity=chair)) == 3  # two postings, one involvement
 

@@ -30,7 +30,9 @@ def case_dir(tmp_path: Path) -> Path:
 
 
 def test_chain_and_timeline_json(case_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    ch = _json(capsys, ["chain", str(case_dir), "Northern Commission", "--date", "1988-08-15", "--json"])
+    ch = _json(
+        capsys, ["chain", str(case_dir), "Northern Commission", "--date", "1988-08-15", "--json"]
+    )
     assert isinstance(ch, dict)
     chair = next(p for p in ch["posts"] if p["post"]["label"].startswith("Chair"))
     assert [h["person"]["label"] for h in chair["holders"]] == ["Reza Samadi"]
@@ -45,27 +47,102 @@ def test_chain_and_timeline_json(case_dir: Path, capsys: pytest.CaptureFixture[s
 
 def test_add_list_show(case_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     c = str(case_dir)
-    org = _json(capsys, ["entity", "add", c, "organization", "Western Commission", "--org-type", "ad-hoc commission", "--json"])
+    org = _json(
+        capsys,
+        [
+            "entity",
+            "add",
+            c,
+            "organization",
+            "Western Commission",
+            "--org-type",
+            "ad-hoc commission",
+            "--json",
+        ],
+    )
     assert isinstance(org, dict) and org["uid"].startswith("ORG-")
-    post = _json(capsys, ["post", "add", c, "Member, Western Commission", "--org", "Western Commission", "--json"])
+    post = _json(
+        capsys,
+        ["post", "add", c, "Member, Western Commission", "--org", "Western Commission", "--json"],
+    )
     assert isinstance(post, dict) and post["organization"] == org["uid"]
-    site = _json(capsys, ["site", "add", c, "East field", "--type", "mass grave", "--lat", "35.1", "--lon", "51.2",
-                          "--precision", "approximate", "--method", "witness sketch", "--json"])
+    site = _json(
+        capsys,
+        [
+            "site",
+            "add",
+            c,
+            "East field",
+            "--type",
+            "mass grave",
+            "--lat",
+            "35.1",
+            "--lon",
+            "51.2",
+            "--precision",
+            "approximate",
+            "--method",
+            "witness sketch",
+            "--json",
+        ],
+    )
     assert isinstance(site, dict) and site["geometry"]["coordinates"] == [51.2, 35.1]
-    claim = _json(capsys, ["claim", "add", c, "posting", "--subject", "Javad Amini", "--object", post["uid"],
-                           "--date", "1988-08", "--detail", "role=member", "--source", "Report A", "--page", "9",
-                           "--status", "accepted", "--json"])
+    claim = _json(
+        capsys,
+        [
+            "claim",
+            "add",
+            c,
+            "posting",
+            "--subject",
+            "Javad Amini",
+            "--object",
+            post["uid"],
+            "--date",
+            "1988-08",
+            "--detail",
+            "role=member",
+            "--source",
+            "Report A",
+            "--page",
+            "9",
+            "--status",
+            "accepted",
+            "--json",
+        ],
+    )
     assert isinstance(claim, dict) and claim["citations"][0]["page"] == "9"
-    listed = _json(capsys, ["claim", "list", c, "--kind", "posting", "--entity", post["uid"], "--json"])
+    listed = _json(
+        capsys, ["claim", "list", c, "--kind", "posting", "--entity", post["uid"], "--json"]
+    )
     assert isinstance(listed, list) and [x["uid"] for x in listed] == [claim["uid"]]
     shown = _json(capsys, ["entity", "show", c, "Javad Amini", "--json"])
     assert isinstance(shown, dict) and claim["uid"] in [x["uid"] for x in shown["claims"]]
-    assert main(["claim", "add", c, "posting", "--subject", "Javad Amini", "--object", post["uid"],
-                 "--source", "Report A", "--detail", "grade"]) == 2
+    assert (
+        main(
+            [
+                "claim",
+                "add",
+                c,
+                "posting",
+                "--subject",
+                "Javad Amini",
+                "--object",
+                post["uid"],
+                "--source",
+                "Report A",
+                "--detail",
+                "grade",
+            ]
+        )
+        == 2
+    )
     assert main(["claim", "status", c, claim["uid"], "conflict"]) == 0
     sites = _json(capsys, ["site", "list", c, "--json"])
     assert isinstance(sites, list) and "East field" in [s["label"] for s in sites]
-    geo = _json(capsys, ["accounts", "export", c, "--format", "geojson", "--confidentiality", "restricted"])
+    geo = _json(
+        capsys, ["accounts", "export", c, "--format", "geojson", "--confidentiality", "restricted"]
+    )
     assert isinstance(geo, dict) and len(geo["features"]) == 2
 
 
@@ -80,7 +157,7 @@ def test_extract_and_accept(case_dir: Path, capsys: pytest.CaptureFixture[str]) 
     assert isinstance(mentions, list) and mentions
     for m in mentions:
         assert set(m) >= {"type", "text", "start", "end", "candidates"}
-        assert text[m["start"]:m["end"]] == m["text"]
+        assert text[m["start"] : m["end"]] == m["text"]
     nouri = next(m for m in mentions if m["text"] == "Hamid Nouri")
     accepted = _json(capsys, ["extract", c, "1", "--accept", str(nouri["n"]), "--create", "--json"])
     assert isinstance(accepted, dict) and accepted["created"] is True
@@ -92,10 +169,26 @@ def test_extract_and_accept(case_dir: Path, capsys: pytest.CaptureFixture[str]) 
     detail = _json(capsys, ["entity", "show", c, uid, "--json"])
     assert isinstance(detail, dict)
     cit = detail["citations"][0]
-    assert (cit["quote"], cit["char_start"], cit["char_end"]) == ("Hamid Nouri", nouri["start"], nouri["end"])
+    assert (cit["quote"], cit["char_start"], cit["char_end"]) == (
+        "Hamid Nouri",
+        nouri["start"],
+        nouri["end"],
+    )
     figure = next(m for m in again if m["type"] == "figure")
-    made = _json(capsys, ["extract", c, "1", "--accept", str(figure["n"]), "--create", "--quantity",
-                          "people executed", "--json"])
+    made = _json(
+        capsys,
+        [
+            "extract",
+            c,
+            "1",
+            "--accept",
+            str(figure["n"]),
+            "--create",
+            "--quantity",
+            "people executed",
+            "--json",
+        ],
+    )
     assert isinstance(made, dict)
     figs = _json(capsys, ["accounts", "figures", c, "--quantity", "people executed", "--json"])
     assert isinstance(figs, list) and 5000.0 in [f["value"] for g in figs for f in g["figures"]]
@@ -113,7 +206,9 @@ def test_sample_and_popolo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert isinstance(pop, dict)
     names = {p["name"] for p in pop["persons"]}
     assert {"Ebrahim Raisi", "Hamid Nouri"} <= names
-    ch = _json(capsys, ["chain", str(case), "Tehran death commission", "--date", "1988-08-01", "--json"])
+    ch = _json(
+        capsys, ["chain", str(case), "Tehran death commission", "--date", "1988-08-01", "--json"]
+    )
     assert isinstance(ch, dict) and len(ch["posts"]) == 4
     assert all(p["holders"] for p in ch["posts"])
 
@@ -131,7 +226,9 @@ def test_accept_a_selected_span(tmp_path: Path) -> None:
     with case_api.open_case(path) as c:
         text = evidence_api.document_text(c, "1")
         start = text.index("Naserian")
-        out = extract_api.accept_mention(c, "1", span=(start, start + 8), mention_type="person", create=True)
+        out = extract_api.accept_mention(
+            c, "1", span=(start, start + 8), mention_type="person", create=True
+        )
         assert out["created"] and out["mention"]["text"] == "Naserian"
         again = extract_api.extract(c, "1")
         assert [m.candidates[0].label for m in again if m.text == "Naserian"] == ["Naserian"]

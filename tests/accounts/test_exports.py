@@ -13,9 +13,13 @@ def test_popolo(loaded: Case) -> None:
     persons = {p["id"]: p["name"] for p in doc["persons"]}
     # the restricted posting (Karimi as member, from a testimony) is left out of a public export
     assert len(doc["memberships"]) == 5
-    chair = [m for m in doc["memberships"] if m["post_id"] == post_ids["Chair, Northern Commission"]]
+    chair = [
+        m for m in doc["memberships"] if m["post_id"] == post_ids["Chair, Northern Commission"]
+    ]
     assert sorted((persons[m["person_id"]], m["start_date"], m["end_date"]) for m in chair) == [
-        ("Karim Tavakoli", "1988-07-01", "1988-08-10"), ("Reza Samadi", "1988-08-11", "1988-09-30")]
+        ("Karim Tavakoli", "1988-07-01", "1988-08-10"),
+        ("Reza Samadi", "1988-08-11", "1988-09-30"),
+    ]
     assert all(m["sources"] for m in doc["memberships"])
     assert all(m["organization_id"] for m in doc["memberships"])
     orgs = {o["name"]: o for o in doc["organizations"]}

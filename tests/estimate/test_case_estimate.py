@@ -25,10 +25,18 @@ def _fill(case: Case, n_people: int = 400, seed: int = 0) -> int:
     """Three lists over simulated people; returns the number of people on some list."""
     rng = np.random.default_rng(seed)
     db = case.db
-    list_ids = [db.insert("INSERT INTO victim_list (name, imported_at, imported_by) VALUES (?, ?, ?)",
-                          (name, NOW, "test")) for name in ("L1", "L2", "L3")]
-    old = db.insert("INSERT INTO victim_list (name, version, active, imported_at, imported_by)"
-                    " VALUES (?, ?, ?, ?, ?)", ("L1", 0, 0, NOW, "test"))
+    list_ids = [
+        db.insert(
+            "INSERT INTO victim_list (name, imported_at, imported_by) VALUES (?, ?, ?)",
+            (name, NOW, "test"),
+        )
+        for name in ("L1", "L2", "L3")
+    ]
+    old = db.insert(
+        "INSERT INTO victim_list (name, version, active, imported_at, imported_by)"
+        " VALUES (?, ?, ?, ?, ?)",
+        ("L1", 0, 0, NOW, "test"),
+    )
     seen = 0
     for i in range(n_people):
         sex = "f" if i % 3 == 0 else "m"
@@ -37,19 +45,28 @@ def _fill(case: Case, n_people: int = 400, seed: int = 0) -> int:
         if not on:
             continue
         seen += 1
-        pid = db.insert("INSERT INTO person (uid, sex, province, created_at, created_by)"
-                        " VALUES (?, ?, ?, ?, ?)", (f"p{i}", sex, None, NOW, "test"))
+        pid = db.insert(
+            "INSERT INTO person (uid, sex, province, created_at, created_by)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (f"p{i}", sex, None, NOW, "test"),
+        )
         for k in on:
-            rid = db.insert("INSERT INTO list_record (list_id, record_id, raw, affiliation)"
-                            " VALUES (?, ?, ?, ?)",
-                            (list_ids[k], f"r{i}", "{}", "A" if i % 2 else "B"))
-            db.execute("INSERT INTO record_person (list_record_id, person_id) VALUES (?, ?)",
-                       (rid, pid))
+            rid = db.insert(
+                "INSERT INTO list_record (list_id, record_id, raw, affiliation)"
+                " VALUES (?, ?, ?, ?)",
+                (list_ids[k], f"r{i}", "{}", "A" if i % 2 else "B"),
+            )
+            db.execute(
+                "INSERT INTO record_person (list_record_id, person_id) VALUES (?, ?)", (rid, pid)
+            )
         if i % 7 == 0:  # a record on an inactive list version: ignored
-            rid = db.insert("INSERT INTO list_record (list_id, record_id, raw) VALUES (?, ?, ?)",
-                            (old, f"r{i}", "{}"))
-            db.execute("INSERT INTO record_person (list_record_id, person_id) VALUES (?, ?)",
-                       (rid, pid))
+            rid = db.insert(
+                "INSERT INTO list_record (list_id, record_id, raw) VALUES (?, ?, ?)",
+                (old, f"r{i}", "{}"),
+            )
+            db.execute(
+                "INSERT INTO record_person (list_record_id, person_id) VALUES (?, ?)", (rid, pid)
+            )
     return seen
 
 
@@ -106,26 +123,72 @@ def test_settings_that_do_not_apply() -> None:
 
 def _csv(tmp_path: Path) -> Path:
     path = tmp_path / "t.csv"
-    path.write_text("A,B,C,count\n0,0,1,60\n0,1,0,49\n0,1,1,4\n1,0,0,247\n1,0,1,112\n"
-                    "1,1,0,142\n1,1,1,12\n", encoding="utf-8")
+    path.write_text(
+        "A,B,C,count\n0,0,1,60\n0,1,0,49\n0,1,1,4\n1,0,0,247\n1,0,1,112\n1,1,0,142\n1,1,1,12\n",
+        encoding="utf-8",
+    )
     return path
 
 
 def test_cli_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["estimate", str(_csv(tmp_path)), "--method", "lcmcr", "--seed", "2",
-                 "--burn-in", "300", "--draws", "300", "--thin", "3", "--json"])
+    code = main(
+        [
+            "estimate",
+            str(_csv(tmp_path)),
+            "--method",
+            "lcmcr",
+            "--seed",
+            "2",
+            "--burn-in",
+            "300",
+            "--draws",
+            "300",
+            "--thin",
+            "3",
+            "--json",
+        ]
+    )
     assert code == 0
     data = json.loads(capsys.readouterr().out)
-    for key in ("method", "model", "estimate", "lower", "upper", "interval_prob",
-                "interval_kind", "observed", "lists", "strata", "diagnostics", "settings",
-                "seed", "input_sha256", "version", "seconds"):
+    for key in (
+        "method",
+        "model",
+        "estimate",
+        "lower",
+        "upper",
+        "interval_prob",
+        "interval_kind",
+        "observed",
+        "lists",
+        "strata",
+        "diagnostics",
+        "settings",
+        "seed",
+        "input_sha256",
+        "version",
+        "seconds",
+    ):
         assert key in data
     assert data["observed"] == 626 and data["seed"] == 2 and data["lists"] == ["A", "B", "C"]
 
 
 def test_cli_plots_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["estimate", str(_csv(tmp_path)), "--seed", "1", "--burn-in", "200",
-                 "--draws", "200", "--thin", "2", "--plot", str(tmp_path / "fig")])
+    code = main(
+        [
+            "estimate",
+            str(_csv(tmp_path)),
+            "--seed",
+            "1",
+            "--burn-in",
+            "200",
+            "--draws",
+            "200",
+            "--thin",
+            "2",
+            "--plot",
+            str(tmp_path / "fig"),
+        ]
+    )
     assert code == 0
     for name in ("estimate-posterior.png", "estimate-posterior.svg", "estimate-trace.svg"):
         assert (tmp_path / "fig" / name).stat().st_size > 1000

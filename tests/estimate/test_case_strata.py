@@ -15,7 +15,8 @@ def _fill(case: Case, people: list[tuple[str, str, tuple[str, ...]]]) -> None:
         ids = {}
         for name in ("A", "B", "C"):
             ids[name] = db.insert(
-                "INSERT INTO victim_list (name, imported_at, imported_by) VALUES (?, 't', 'test')", (name,)
+                "INSERT INTO victim_list (name, imported_at, imported_by) VALUES (?, 't', 'test')",
+                (name,),
             )
         counter = itertools.count(1)
         for i, (sex, province, on) in enumerate(people, start=1):
@@ -28,10 +29,15 @@ def _fill(case: Case, people: list[tuple[str, str, tuple[str, ...]]]) -> None:
                     "INSERT INTO list_record (list_id, record_id, raw, sex, province) VALUES (?, ?, '{}', ?, ?)",
                     (ids[name], str(next(counter)), sex, province),
                 )
-                db.execute("INSERT INTO record_person (list_record_id, person_id) VALUES (?, ?)", (rid, pid))
+                db.execute(
+                    "INSERT INTO record_person (list_record_id, person_id) VALUES (?, ?)",
+                    (rid, pid),
+                )
 
 
-def _people(province: str, n: int, lists: tuple[tuple[str, ...], ...]) -> list[tuple[str, str, tuple[str, ...]]]:
+def _people(
+    province: str, n: int, lists: tuple[tuple[str, ...], ...]
+) -> list[tuple[str, str, tuple[str, ...]]]:
     return [("M", province, lists[i % len(lists)]) for i in range(n)]
 
 

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.filterwarnings("ignore::dadkhah.errors.DadkhahWarning")
 
 def _table() -> CaptureHistories:
     return CaptureHistories.from_mapping(
-        ["A", "B", "C"], {"001": 60, "010": 49, "011": 4, "100": 247, "101": 112, "110": 142,
-                          "111": 12})
+        ["A", "B", "C"],
+        {"001": 60, "010": 49, "011": 4, "100": 247, "101": 112, "110": 142, "111": 12},
+    )
 
 
 @pytest.mark.parametrize("method", METHODS)

@@ -94,8 +94,9 @@ def test_lists_out_of_range_are_refused() -> None:
         Dga().fit(two)
 
 
-@pytest.mark.parametrize("kwargs", [{"delta": 0}, {"delta": -1.0}, {"prior": "jeffreys"},
-                                    {"level": 0.0}])
+@pytest.mark.parametrize(
+    "kwargs", [{"delta": 0}, {"delta": -1.0}, {"prior": "jeffreys"}, {"level": 0.0}]
+)
 def test_bad_settings_are_refused(kwargs: dict[str, object]) -> None:
     with pytest.raises(EstimationError):
         Dga(**kwargs)  # type: ignore[arg-type]
@@ -108,4 +109,5 @@ def test_list_order_does_not_change_the_posterior() -> None:
     assert a.estimate == b.estimate
     assert (a.lower, a.upper) == (b.lower, b.upper)
     assert b.diagnostics["top_graph_probability"] == pytest.approx(
-        a.diagnostics["top_graph_probability"], rel=1e-9)
+        a.diagnostics["top_graph_probability"], rel=1e-9
+    )

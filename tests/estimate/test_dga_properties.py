@@ -11,15 +11,19 @@ from hypothesis import strategies as st
 from dadkhah.estimate.dga import Dga, SaturatedGraphWarning
 from dadkhah.estimate.histories import CaptureHistories
 
-PATTERNS = np.array([[0, 0, 1], [0, 1, 0], [0, 1, 1], [1, 0, 0], [1, 0, 1], [1, 1, 0],
-                     [1, 1, 1]], dtype=np.uint8)
+PATTERNS = np.array(
+    [[0, 0, 1], [0, 1, 0], [0, 1, 1], [1, 0, 0], [1, 0, 1], [1, 1, 0], [1, 1, 1]], dtype=np.uint8
+)
 
 
 @settings(max_examples=20, deadline=None)
-@given(counts=st.lists(st.integers(min_value=1, max_value=300), min_size=7, max_size=7),
-       order=st.permutations([0, 1, 2]))
-def test_posterior_is_above_observed_and_list_order_free(counts: list[int],
-                                                         order: list[int]) -> None:
+@given(
+    counts=st.lists(st.integers(min_value=1, max_value=300), min_size=7, max_size=7),
+    order=st.permutations([0, 1, 2]),
+)
+def test_posterior_is_above_observed_and_list_order_free(
+    counts: list[int], order: list[int]
+) -> None:
     h = CaptureHistories(("A", "B", "C"), PATTERNS, np.array(counts))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SaturatedGraphWarning)

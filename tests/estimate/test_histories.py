@@ -20,13 +20,17 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize(("name", "lists", "observed"), [
-    ("kosovo", ("EXH", "ABA", "OSCE", "HRW"), 4400),
-    ("dga_MY3", ("L1", "L2", "L3"), 626),
-    ("hare", ("c1", "c2", "c3", "c4", "c5", "c6"), 68),
-])
-def test_reads_shared_tables(shared_dir: Path, name: str, lists: tuple[str, ...],
-                             observed: int) -> None:
+@pytest.mark.parametrize(
+    ("name", "lists", "observed"),
+    [
+        ("kosovo", ("EXH", "ABA", "OSCE", "HRW"), 4400),
+        ("dga_MY3", ("L1", "L2", "L3"), 626),
+        ("hare", ("c1", "c2", "c3", "c4", "c5", "c6"), 68),
+    ],
+)
+def test_reads_shared_tables(
+    shared_dir: Path, name: str, lists: tuple[str, ...], observed: int
+) -> None:
     h = CaptureHistories.from_csv(shared_dir / "data" / "mse" / f"{name}.csv")
     assert h.lists == lists
     assert h.observed == observed
@@ -73,21 +77,24 @@ def test_reorder_changes_columns_not_people() -> None:
         h.reorder(["x", "y"])
 
 
-@pytest.mark.parametrize(("text", "fragment"), [
-    ("a,count\n1,5\n", "at least two lists"),
-    ("a,b\n1,1\n", "no 'count' column"),
-    ("a,b,count\n1,1,-2\n1,0,3\n0,1,3\n", "cannot be negative"),
-    ("a,b,count\n1,1,2.5\n1,0,3\n0,1,3\n", "whole number"),
-    ("a,b,count\n1,1,x\n1,0,3\n0,1,3\n", "whole number"),
-    ("a,b,count\n0,0,4\n1,1,3\n", "all-zero pattern"),
-    ("a,b,count\n1,1,3\n1,0\n", "expected 3 fields"),
-    ("a,b,count\n1,2,3\n", "0 or 1"),
-    ("a,b,count\n1,1,3\n1,1,4\n", "already appears on line 2"),
-    ("a,b,count\n1,0,3\n0,1,4\n", "never overlap"),
-    ("a,b,c,count\n1,1,0,3\n1,0,0,4\n0,1,0,1\n", "records no one"),
-    ("a,b,c,count\n1,1,0,3\n0,0,1,4\n", "overlaps no other list"),
-    ("", "empty"),
-])
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("a,count\n1,5\n", "at least two lists"),
+        ("a,b\n1,1\n", "no 'count' column"),
+        ("a,b,count\n1,1,-2\n1,0,3\n0,1,3\n", "cannot be negative"),
+        ("a,b,count\n1,1,2.5\n1,0,3\n0,1,3\n", "whole number"),
+        ("a,b,count\n1,1,x\n1,0,3\n0,1,3\n", "whole number"),
+        ("a,b,count\n0,0,4\n1,1,3\n", "all-zero pattern"),
+        ("a,b,count\n1,1,3\n1,0\n", "expected 3 fields"),
+        ("a,b,count\n1,2,3\n", "0 or 1"),
+        ("a,b,count\n1,1,3\n1,1,4\n", "already appears on line 2"),
+        ("a,b,count\n1,0,3\n0,1,4\n", "never overlap"),
+        ("a,b,c,count\n1,1,0,3\n1,0,0,4\n0,1,0,1\n", "records no one"),
+        ("a,b,c,count\n1,1,0,3\n0,0,1,4\n", "overlaps no other list"),
+        ("", "empty"),
+    ],
+)
 def test_bad_tables_raise_with_location(tmp_path: Path, text: str, fragment: str) -> None:
     path = _write(tmp_path, text)
     with pytest.raises(EstimationError) as info:

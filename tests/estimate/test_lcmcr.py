@@ -17,8 +17,9 @@ pytestmark = pytest.mark.filterwarnings("ignore::dadkhah.errors.ConvergenceWarni
 
 def _table() -> CaptureHistories:
     return CaptureHistories.from_mapping(
-        ["A", "B", "C"], {"001": 60, "010": 49, "011": 4, "100": 247, "101": 112, "110": 142,
-                          "111": 12})
+        ["A", "B", "C"],
+        {"001": 60, "010": 49, "011": 4, "100": 247, "101": 112, "110": 142, "111": 12},
+    )
 
 
 def test_constructor_stores_settings_and_seed() -> None:
@@ -29,9 +30,19 @@ def test_constructor_stores_settings_and_seed() -> None:
     assert LatentClassEstimator().seed is not None  # a random seed, recorded
 
 
-@pytest.mark.parametrize("bad", [{"K": 0}, {"thin": 0}, {"draws": -1}, {"a_alpha": 0.0},
-                                 {"b_alpha": float("nan")}, {"interval_prob": 1.0},
-                                 {"chains": 1.5}, {"seed": -1}])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"K": 0},
+        {"thin": 0},
+        {"draws": -1},
+        {"a_alpha": 0.0},
+        {"b_alpha": float("nan")},
+        {"interval_prob": 1.0},
+        {"chains": 1.5},
+        {"seed": -1},
+    ],
+)
 def test_bad_settings(bad: dict[str, float]) -> None:
     with pytest.raises(EstimationError):
         LatentClassEstimator(**bad)  # type: ignore[arg-type]

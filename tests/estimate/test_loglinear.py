@@ -155,15 +155,21 @@ def test_search_is_fast_enough() -> None:
 def test_candidate_set_is_rcapture_closedpms() -> None:
     models = [hierarchical_name(g) for g in enumerate_hierarchical(3, 2)]
     assert sorted(models) == sorted(
-        ["[12,13,23]", "[12,13]", "[12,23]", "[13,23]", "[12,3]", "[13,2]", "[23,1]",
-         "[1,2,3]"])
+        ["[12,13,23]", "[12,13]", "[12,23]", "[13,23]", "[12,3]", "[13,2]", "[23,1]", "[1,2,3]"]
+    )
     assert len(set(models)) == len(models)
     assert sum(1 for _ in enumerate_hierarchical(4, 3)) == 113
 
 
-@pytest.mark.parametrize(("alias", "name"), [("Mh Chao (LB)", "Mh-chao"), ("mth-poisson2",
-                                              "Mth-poisson2"), ("MthD", "Mth-darroch"),
-                                              ("BEST-BIC", "best-bic")])
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [
+        ("Mh Chao (LB)", "Mh-chao"),
+        ("mth-poisson2", "Mth-poisson2"),
+        ("MthD", "Mth-darroch"),
+        ("BEST-BIC", "best-bic"),
+    ],
+)
 def test_model_aliases(alias: str, name: str) -> None:
     assert LogLinear(alias).model == name
 
@@ -194,8 +200,7 @@ def test_search_refuses_too_many_lists_for_full_order() -> None:
 
 def test_two_lists_seber_example_matches_rcapture() -> None:
     # Seber (1982) p. 107, from Rcapture's closedp examples
-    h = CaptureHistories(("A", "B"), np.array([[1, 1], [1, 0], [0, 1]]),
-                         np.array([167, 781, 254]))
+    h = CaptureHistories(("A", "B"), np.array([[1, 1], [1, 0], [0, 1]]), np.array([167, 781, 254]))
     assert round(LogLinear("M0").fit(h).estimate, 1) == 2805.6
     assert round(LogLinear("Mt").fit(h).estimate, 1) == 2389.9
     mb = LogLinear("Mb").fit(h)

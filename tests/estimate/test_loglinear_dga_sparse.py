@@ -27,8 +27,11 @@ def random_sparse_tables(count: int, seed: int) -> list[CaptureHistories]:
         patterns = (codes[:, None] >> np.arange(n_lists - 1, -1, -1)) & 1
         rates = rng.gamma(0.5, 20.0, size=codes.size) * (rng.random(codes.size) < 0.6)
         try:
-            tables.append(CaptureHistories(tuple(f"L{j}" for j in range(n_lists)), patterns,
-                                           rng.poisson(rates)))
+            tables.append(
+                CaptureHistories(
+                    tuple(f"L{j}" for j in range(n_lists)), patterns, rng.poisson(rates)
+                )
+            )
         except EstimationError:
             continue
     return tables

@@ -37,9 +37,15 @@ FOUR = ("L1", "L2", "L3", "L4")
         (CORMACK_3, THREE, "[13,23]", 233, None, None, 1),
     ],
 )
-def test_published_models(counts: list[int], names: tuple[str, ...], model: str,
-                          abundance: float | None, std_error: float | None,
-                          deviance: float | None, df: int) -> None:
+def test_published_models(
+    counts: list[int],
+    names: tuple[str, ...],
+    model: str,
+    abundance: float | None,
+    std_error: float | None,
+    deviance: float | None,
+    df: int,
+) -> None:
     est = LogLinear(model).fit(from_rcapture_order(names, counts))
     if abundance is not None:
         assert round(est.estimate) == abundance
@@ -53,11 +59,15 @@ def test_published_models(counts: list[int], names: tuple[str, ...], model: str,
 
 @pytest.mark.parametrize(
     ("counts", "model", "lower", "upper"),
-    [(CORMACK_3, "Mt", 203, 217), (CORMACK_3, "[23,1]", 210, None),
-     (CORMACK_3, "[13,23]", 204, None)],
+    [
+        (CORMACK_3, "Mt", 203, 217),
+        (CORMACK_3, "[23,1]", 210, None),
+        (CORMACK_3, "[13,23]", 204, None),
+    ],
 )
-def test_published_profile_bounds(counts: list[int], model: str, lower: int,
-                                  upper: int | None) -> None:
+def test_published_profile_bounds(
+    counts: list[int], model: str, lower: int, upper: int | None
+) -> None:
     est = LogLinear(model).fit(from_rcapture_order(THREE, counts))
     assert round(est.lower) == lower
     if upper is not None:

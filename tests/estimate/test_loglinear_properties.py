@@ -11,17 +11,22 @@ from dadkhah.errors import EstimationError
 from dadkhah.estimate.histories import CaptureHistories
 from dadkhah.estimate.loglinear import LogLinear
 
-PATTERNS = np.array([[0, 0, 1], [0, 1, 0], [0, 1, 1], [1, 0, 0], [1, 0, 1], [1, 1, 0],
-                     [1, 1, 1]], dtype=np.uint8)
+PATTERNS = np.array(
+    [[0, 0, 1], [0, 1, 0], [0, 1, 1], [1, 0, 0], [1, 0, 1], [1, 1, 0], [1, 1, 1]], dtype=np.uint8
+)
 
 counts = st.lists(st.integers(min_value=1, max_value=400), min_size=7, max_size=7)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(counts=counts, model=st.sampled_from(["M0", "Mt", "Mth-chao", "best-bic"]),
-       order=st.permutations([0, 1, 2]))
-def test_estimate_at_least_observed_and_list_order_free(counts: list[int], model: str,
-                                                         order: list[int]) -> None:
+@given(
+    counts=counts,
+    model=st.sampled_from(["M0", "Mt", "Mth-chao", "best-bic"]),
+    order=st.permutations([0, 1, 2]),
+)
+def test_estimate_at_least_observed_and_list_order_free(
+    counts: list[int], model: str, order: list[int]
+) -> None:
     h = CaptureHistories(("A", "B", "C"), PATTERNS, np.array(counts))
     try:
         est = LogLinear(model).fit(h)

@@ -14,10 +14,22 @@ from dadkhah.estimate import JSON_KEYS, Candidate, Estimate
 
 def _estimate(**kw: object) -> Estimate:
     base: dict[str, object] = dict(
-        method="lcmcr", model="m", estimate=120.0, lower=100.0, upper=150.0, interval_prob=0.95,
-        interval_kind="equal-tailed credible", observed=90, lists=("a", "b"), input_sha256="x",
-        settings={"K": 10}, seed=3, draws=np.array([100, 120, 150]), diagnostics={"rhat": 1.0},
-        runners_up=(Candidate("n", 130.0, criteria={"bic": 1.5}),), warnings=("careful",),
+        method="lcmcr",
+        model="m",
+        estimate=120.0,
+        lower=100.0,
+        upper=150.0,
+        interval_prob=0.95,
+        interval_kind="equal-tailed credible",
+        observed=90,
+        lists=("a", "b"),
+        input_sha256="x",
+        settings={"K": 10},
+        seed=3,
+        draws=np.array([100, 120, 150]),
+        diagnostics={"rhat": 1.0},
+        runners_up=(Candidate("n", 130.0, criteria={"bic": 1.5}),),
+        warnings=("careful",),
     )
     base.update(kw)
     return Estimate(**base)  # type: ignore[arg-type]

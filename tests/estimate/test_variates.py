@@ -52,8 +52,9 @@ def _chi_square_p(draws: np.ndarray, pmf: np.ndarray) -> float:
     return float(stats.chi2.sf(stat, keep.sum()))
 
 
-@pytest.mark.parametrize(("n", "p"), [(5, 0.3), (40, 0.9), (500, 0.02), (500, 0.3), (3000, 0.5),
-                                      (200, 0.001)])
+@pytest.mark.parametrize(
+    ("n", "p"), [(5, 0.3), (40, 0.9), (500, 0.02), (500, 0.3), (3000, 0.5), (200, 0.001)]
+)
 def test_binomial(n: int, p: float) -> None:
     x = _binomials(_state(n), n, p, DRAWS)
     assert x.min() >= 0 and x.max() <= n

@@ -43,8 +43,10 @@ def make_persons(n: int, seed: int) -> list[Person]:
     males = [g for g in given if g["sex"] == "M"]
     females = [g for g in given if g["sex"] == "F"]
     surnames = _rows("dadkhah.names", "persian_surnames.csv")
-    cities = [{"persian": c["persian"], "latin_common": c["latin"], "variants": c["variants"]}
-              for c in _rows("dadkhah.places", "iran_cities.csv")]
+    cities = [
+        {"persian": c["persian"], "latin_common": c["latin"], "variants": c["variants"]}
+        for c in _rows("dadkhah.places", "iran_cities.csv")
+    ]
     persons: list[Person] = []
     while len(persons) < n:
         surname, father, city = rng.choice(surnames), rng.choice(males), rng.choice(cities)
@@ -56,8 +58,11 @@ def make_persons(n: int, seed: int) -> list[Person]:
             if g["persian"] in used:
                 continue
             used.add(g["persian"])
-            persons.append(Person(f"T{len(persons):05d}", g, surname, father, sex,
-                                  rng.randint(1940, 1970), city))
+            persons.append(
+                Person(
+                    f"T{len(persons):05d}", g, surname, father, sex, rng.randint(1940, 1970), city
+                )
+            )
     return persons[:n]
 
 
@@ -67,31 +72,44 @@ def make_lists(persons: list[Person], seed: int) -> dict[str, list[dict[str, Any
     out: dict[str, list[dict[str, Any]]] = {"fa": [], "en": [], "var": []}
     for p in persons:
         if rng.random() < 0.7:
-            out["fa"].append({
-                "truth": p.pid, "given_name": p.given["persian"], "surname": p.surname["persian"],
-                "father_name": p.father["persian"] if rng.random() < 0.8 else None,
-                "sex": "مرد" if p.sex == "M" else "زن",
-                "birth_date": str(p.birth_year - 621), "city": p.city["persian"],
-            })
+            out["fa"].append(
+                {
+                    "truth": p.pid,
+                    "given_name": p.given["persian"],
+                    "surname": p.surname["persian"],
+                    "father_name": p.father["persian"] if rng.random() < 0.8 else None,
+                    "sex": "مرد" if p.sex == "M" else "زن",
+                    "birth_date": str(p.birth_year - 621),
+                    "city": p.city["persian"],
+                }
+            )
         if rng.random() < 0.6:
-            out["en"].append({
-                "truth": p.pid,
-                "full_name": f"{p.given['latin_common']} {p.surname['latin_common']}",
-                "father_name": p.father["latin_common"] if rng.random() < 0.5 else None,
-                "sex": p.sex, "birth_date": str(p.birth_year), "city": p.city["latin_common"],
-            })
+            out["en"].append(
+                {
+                    "truth": p.pid,
+                    "full_name": f"{p.given['latin_common']} {p.surname['latin_common']}",
+                    "father_name": p.father["latin_common"] if rng.random() < 0.5 else None,
+                    "sex": p.sex,
+                    "birth_date": str(p.birth_year),
+                    "city": p.city["latin_common"],
+                }
+            )
         if rng.random() < 0.5:
-            out["var"].append({
-                "truth": p.pid,
-                "full_name": f"{_variant(p.surname, rng).upper()}, {_variant(p.given, rng)}",
-                "father_name": _variant(p.father, rng) if rng.random() < 0.6 else None,
-                "birth_date": str(p.birth_year + rng.choice([0, 0, 0, 1])),
-                "city": _variant(p.city, rng),
-            })
+            out["var"].append(
+                {
+                    "truth": p.pid,
+                    "full_name": f"{_variant(p.surname, rng).upper()}, {_variant(p.given, rng)}",
+                    "father_name": _variant(p.father, rng) if rng.random() < 0.6 else None,
+                    "birth_date": str(p.birth_year + rng.choice([0, 0, 0, 1])),
+                    "city": _variant(p.city, rng),
+                }
+            )
     return out
 
 
-def insert_list(case: Case, name: str, rows: list[dict[str, Any]], *, start: int = 1) -> list[tuple[str, str, str]]:
+def insert_list(
+    case: Case, name: str, rows: list[dict[str, Any]], *, start: int = 1
+) -> list[tuple[str, str, str]]:
     """Insert a list and its records with SQL; return (list, record_id, truth) rows."""
     db = case.db
     now = "2026-01-01T00:00:00+00:00"

@@ -11,7 +11,16 @@ from tests.link.lists import make_lists, make_persons
 
 from dadkhah.cli import main
 
-FIELDS = ("record_id", "full_name", "given_name", "surname", "father_name", "sex", "birth_date", "city")
+FIELDS = (
+    "record_id",
+    "full_name",
+    "given_name",
+    "surname",
+    "father_name",
+    "sex",
+    "birth_date",
+    "city",
+)
 
 
 def _write_lists(folder: Path, n: int, seed: int) -> tuple[list[Path], Path]:
@@ -23,7 +32,9 @@ def _write_lists(folder: Path, n: int, seed: int) -> tuple[list[Path], Path]:
             w = csv.DictWriter(f, fieldnames=FIELDS)
             w.writeheader()
             for i, r in enumerate(rows, start=1):
-                w.writerow({"record_id": f"{name}{i}", **{k: v for k, v in r.items() if k != "truth"}})
+                w.writerow(
+                    {"record_id": f"{name}{i}", **{k: v for k, v in r.items() if k != "truth"}}
+                )
                 truth.append((name, f"{name}{i}", r["truth"]))
         files.append(path)
     truth_csv = folder / "truth.csv"
@@ -34,7 +45,9 @@ def _write_lists(folder: Path, n: int, seed: int) -> tuple[list[Path], Path]:
     return files, truth_csv
 
 
-def test_init_import_link_export_evaluate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_import_link_export_evaluate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     files, truth_csv = _write_lists(tmp_path, 300, seed=11)
     case = tmp_path / "case"
     assert main(["init", str(case)]) == 0
@@ -71,7 +84,9 @@ def test_export_before_link_is_refused(tmp_path: Path, capsys: pytest.CaptureFix
     assert "dadkhah link" in capsys.readouterr().err
 
 
-def test_evaluate_links_names_the_missing_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_evaluate_links_names_the_missing_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("list,record\nA,1\n", encoding="utf-8")
     assert main(["evaluate-links", str(bad), str(bad)]) == 2

@@ -19,12 +19,16 @@ def _pairs(rows: list[tuple[int, int, float]]) -> pd.DataFrame:
 def test_strong_pairs_merge_and_weak_ones_go_to_review() -> None:
     result = cluster_pairs([1, 2, 3], _pairs([(1, 2, 0.99), (2, 3, 0.5)]), {}, S)
     assert result.labels[1] == result.labels[2] != result.labels[3]
-    assert list(result.review[["unique_id_l", "unique_id_r"]].itertuples(index=False, name=None)) == [(2, 3)]
+    assert list(
+        result.review[["unique_id_l", "unique_id_r"]].itertuples(index=False, name=None)
+    ) == [(2, 3)]
 
 
 def test_no_chaining_through_one_strong_pair() -> None:
     # 1-2 and 3-4 are sure; 2-3 is sure too, but 1-3, 1-4, 2-4 were scored low: keep two persons
-    pairs = _pairs([(1, 2, 0.999), (3, 4, 0.999), (2, 3, 0.96), (1, 3, 0.02), (1, 4, 0.02), (2, 4, 0.02)])
+    pairs = _pairs(
+        [(1, 2, 0.999), (3, 4, 0.999), (2, 3, 0.96), (1, 3, 0.02), (1, 4, 0.02), (2, 4, 0.02)]
+    )
     result = cluster_pairs([1, 2, 3, 4], pairs, {}, S)
     assert result.labels[1] == result.labels[2]
     assert result.labels[3] == result.labels[4]
@@ -34,8 +38,12 @@ def test_no_chaining_through_one_strong_pair() -> None:
 def test_siblings_stay_apart() -> None:
     # same surname, father and city, other given name: a strong score cannot merge them
     traits = {
-        1: RecordTraits(sex="M", father="hsn", given="hmd", surname="rzy", birth_from=1960, birth_to=1960),
-        2: RecordTraits(sex="M", father="hsn", given="mhmd", surname="rzy", birth_from=1962, birth_to=1962),
+        1: RecordTraits(
+            sex="M", father="hsn", given="hmd", surname="rzy", birth_from=1960, birth_to=1960
+        ),
+        2: RecordTraits(
+            sex="M", father="hsn", given="mhmd", surname="rzy", birth_from=1962, birth_to=1962
+        ),
     }
     result = cluster_pairs([1, 2], _pairs([(1, 2, 0.97)]), traits, S)
     assert result.labels[1] != result.labels[2]
@@ -46,7 +54,11 @@ def test_contradicting_sex_father_or_birth_never_merge() -> None:
     cases = [
         (RecordTraits(sex="M"), RecordTraits(sex="F"), "sex differs"),
         (RecordTraits(father="hsn"), RecordTraits(father="jfr"), "father's name differs"),
-        (RecordTraits(birth_from=1950, birth_to=1950), RecordTraits(birth_from=1965, birth_to=1965), "birth years differ"),
+        (
+            RecordTraits(birth_from=1950, birth_to=1950),
+            RecordTraits(birth_from=1965, birth_to=1965),
+            "birth years differ",
+        ),
     ]
     for a, b, reason in cases:
         result = cluster_pairs([1, 2], _pairs([(1, 2, 0.999)]), {1: a, 2: b}, S)

@@ -27,7 +27,9 @@ def linked(sqlite_case: Case, tmp_path: Path) -> tuple[Case, Path]:
     return sqlite_case, truth_csv
 
 
-def test_link_export_and_evaluate(linked: tuple[Case, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_link_export_and_evaluate(
+    linked: tuple[Case, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     case, truth_csv = linked
     assert main(["link", str(case.path)]) == 0
     out = tmp_path / "links.csv"

@@ -111,4 +111,6 @@ def test_review_status_and_runs_for_reports(two_lists_linked: Case) -> None:
     queued = case.db.scalar("SELECT COUNT(*) FROM link_review WHERE status = 'open'")
     assert status == {"pending": queued, "decided": 0, "total": queued}
     runs = link_api.runs(case)
-    assert len(runs) == 1 and runs[0]["record_count"] == case.db.scalar("SELECT COUNT(*) FROM list_record")
+    assert len(runs) == 1 and runs[0]["record_count"] == case.db.scalar(
+        "SELECT COUNT(*) FROM list_record"
+    )

@@ -29,8 +29,27 @@ from dadkhah.store.db import Database
 __all__ = ["FORMAT", "SECTIONS", "import_accounts", "read_records"]
 
 FORMAT = "dadkhah-accounts/1"
-SECTIONS = ("sources", "persons", "organizations", "posts", "sites", "events", "acts", "claims", "citations")
-_CITATION_FIELDS = ("page", "paragraph", "line", "time_start", "time_end", "table_cell", "quote", "note")
+SECTIONS = (
+    "sources",
+    "persons",
+    "organizations",
+    "posts",
+    "sites",
+    "events",
+    "acts",
+    "claims",
+    "citations",
+)
+_CITATION_FIELDS = (
+    "page",
+    "paragraph",
+    "line",
+    "time_start",
+    "time_end",
+    "table_cell",
+    "quote",
+    "note",
+)
 
 Record = tuple[str, int, dict[str, Any]]  # file, line (or position), fields
 
@@ -54,7 +73,9 @@ def _read_csv(path: Path, data: bytes) -> list[Record]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError(f"{path.name}: not UTF-8 text", [Problem("not UTF-8", file=path.name, line=None)]) from e
+        raise InputError(
+            f"{path.name}: not UTF-8 text", [Problem("not UTF-8", file=path.name, line=None)]
+        ) from e
     reader = csv.DictReader(io.StringIO(text))
     return [(path.name, i + 2, _clean(row)) for i, row in enumerate(reader)]
 
@@ -71,33 +92,53 @@ def read_records(path: Path) -> dict[str, list[Record]]:
             try:
                 doc = json.loads(f.read_text(encoding="utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as e:
-                raise InputError(f"{f.name}: not valid JSON: {e}", [Problem(str(e), file=f.name)]) from e
+                raise InputError(
+                    f"{f.name}: not valid JSON: {e}", [Problem(str(e), file=f.name)]
+                ) from e
             if not isinstance(doc, dict):
-                raise InputError(f"{f.name}: expected a JSON object with sections", [Problem("not an object", file=f.name)])
+                raise InputError(
+                    f"{f.name}: expected a JSON object with sections",
+                    [Problem("not an object", file=f.name)],
+                )
             fmt = doc.get("format", FORMAT)
             if fmt != FORMAT:
-                raise InputError(f"{f.name}: format {fmt!r} is not {FORMAT!r}", [Problem("unknown format", file=f.name, field="format", value=fmt)])
+                raise InputError(
+                    f"{f.name}: format {fmt!r} is not {FORMAT!r}",
+                    [Problem("unknown format", file=f.name, field="format", value=fmt)],
+                )
             unknown = [k for k in doc if k not in (*SECTIONS, "format", "description")]
             if unknown:
-                raise InputError(f"{f.name}: unknown sections {unknown}; valid: {', '.join(SECTIONS)}",
-                                 [Problem("unknown section", file=f.name, field=k) for k in unknown])
+                raise InputError(
+                    f"{f.name}: unknown sections {unknown}; valid: {', '.join(SECTIONS)}",
+                    [Problem("unknown section", file=f.name, field=k) for k in unknown],
+                )
             for section in SECTIONS:
                 items = doc.get(section, [])
                 if not isinstance(items, list):
-                    raise InputError(f"{f.name}: {section} must be a list", [Problem("not a list", file=f.name, field=section)])
+                    raise InputError(
+                        f"{f.name}: {section} must be a list",
+                        [Problem("not a list", file=f.name, field=section)],
+                    )
                 for i, item in enumerate(items):
                     if not isinstance(item, dict):
-                        raise InputError(f"{f.name}: {section}[{i}] is not an object",
-                                         [Problem("not an object", file=f.name, line=i + 1, field=section)])
+                        raise InputError(
+                            f"{f.name}: {section}[{i}] is not an object",
+                            [Problem("not an object", file=f.name, line=i + 1, field=section)],
+                        )
                     out[section].append((f"{f.name}:{section}", i + 1, _clean(item)))
         elif f.suffix.lower() == ".csv":
             section = f.stem.lower()
             if section not in SECTIONS:
-                raise InputError(f"{f.name}: a CSV file is named after its section ({', '.join(SECTIONS)})",
-                                 [Problem("unknown section", file=f.name, value=f.stem)])
+                raise InputError(
+                    f"{f.name}: a CSV file is named after its section ({', '.join(SECTIONS)})",
+                    [Problem("unknown section", file=f.name, value=f.stem)],
+                )
             out[section].extend(_read_csv(f, f.read_bytes()))
         elif not path.is_dir():
-            raise InputError(f"{f.name}: expected a .json or .csv file", [Problem("unknown file type", file=f.name)])
+            raise InputError(
+                f"{f.name}: expected a .json or .csv file",
+                [Problem("unknown file type", file=f.name)],
+            )
     return out
 
 
@@ -107,7 +148,9 @@ def _num(v: Any, field: str) -> float | None:
     try:
         return float(str(v).replace(",", ""))
     except ValueError as e:
-        raise InputError(f"{field}: not a number", [Problem("not a number", field=field, value=v)]) from e
+        raise InputError(
+            f"{field}: not a number", [Problem("not a number", field=field, value=v)]
+        ) from e
 
 
 def _int(v: Any, field: str) -> int | None:
@@ -131,8 +174,10 @@ class _Importer:
         if key in self.keys:
             e = self.keys[key]
             if e.type not in types:
-                raise InputError(f"{field}: {key!r} is a {e.type}, expected a {' or '.join(types)}",
-                                 [Problem("wrong entity type", field=field, value=key)])
+                raise InputError(
+                    f"{field}: {key!r} is a {e.type}, expected a {' or '.join(types)}",
+                    [Problem("wrong entity type", field=field, value=key)],
+                )
             return e
         return ent.resolve(self.db, key, types=types, field=field)
 
@@ -148,11 +193,18 @@ class _Importer:
 
     def citation(self, r: dict[str, Any]) -> Citation:
         return Citation(
-            source_id=self.source(r.get("source")), evidence_id=_int(r.get("evidence"), "evidence"),
-            char_start=_int(r.get("char_start"), "char_start"), char_end=_int(r.get("char_end"), "char_end"),
-            page=self.text(r, "page"), paragraph=self.text(r, "paragraph"), line=self.text(r, "line"),
-            time_start=self.text(r, "time_start"), time_end=self.text(r, "time_end"),
-            table_cell=self.text(r, "table_cell"), quote=self.text(r, "quote"), note=self.text(r, "note"),
+            source_id=self.source(r.get("source")),
+            evidence_id=_int(r.get("evidence"), "evidence"),
+            char_start=_int(r.get("char_start"), "char_start"),
+            char_end=_int(r.get("char_end"), "char_end"),
+            page=self.text(r, "page"),
+            paragraph=self.text(r, "paragraph"),
+            line=self.text(r, "line"),
+            time_start=self.text(r, "time_start"),
+            time_end=self.text(r, "time_end"),
+            table_cell=self.text(r, "table_cell"),
+            quote=self.text(r, "quote"),
+            note=self.text(r, "note"),
         )
 
     @staticmethod
@@ -160,42 +212,87 @@ class _Importer:
         return str(r[key]) if r.get(key) is not None else None
 
     def dates(self, r: dict[str, Any], prefix: str = "date") -> Any:
-        return to_range(date=r.get(prefix), start=r.get(f"{prefix}_start") or r.get("start"),
-                        end=r.get(f"{prefix}_end") or r.get("end"), precision=r.get(f"{prefix}_precision"),
-                        text=r.get(f"{prefix}_text"), field=prefix)
+        return to_range(
+            date=r.get(prefix),
+            start=r.get(f"{prefix}_start") or r.get("start"),
+            end=r.get(f"{prefix}_end") or r.get("end"),
+            precision=r.get(f"{prefix}_precision"),
+            text=r.get(f"{prefix}_text"),
+            field=prefix,
+        )
 
     def remember(self, r: dict[str, Any], e: Entity) -> None:
         key = r.get("key")
         if key:
             if str(key) in self.keys:
-                raise InputError(f"key {key!r} is used twice", [Problem("duplicate key", field="key", value=key)])
+                raise InputError(
+                    f"key {key!r} is used twice", [Problem("duplicate key", field="key", value=key)]
+                )
             self.keys[str(key)] = e
 
     # -- one function per section ----------------------------------------------------------------
     def sources(self, r: dict[str, Any]) -> None:
         d = to_range(date=r.get("date"), field="date")
-        s = add_source(self.db, actor=self.actor, title=r.get("title", ""), originator=r.get("originator"),
-                       source_type=r.get("source_type", "other"), language=r.get("language"),
-                       date_text=r.get("date_text") or r.get("date"), date_start=d.start, date_end=d.end,
-                       knowledge=r.get("knowledge"), reliability=r.get("reliability"), url=r.get("url"),
-                       notes=r.get("notes"), confidentiality=r.get("confidentiality"))
+        s = add_source(
+            self.db,
+            actor=self.actor,
+            title=r.get("title", ""),
+            originator=r.get("originator"),
+            source_type=r.get("source_type", "other"),
+            language=r.get("language"),
+            date_text=r.get("date_text") or r.get("date"),
+            date_start=d.start,
+            date_end=d.end,
+            knowledge=r.get("knowledge"),
+            reliability=r.get("reliability"),
+            url=r.get("url"),
+            notes=r.get("notes"),
+            confidentiality=r.get("confidentiality"),
+        )
         if r.get("key"):
             self.source_keys[str(r["key"])] = int(s["id"])
 
     def persons(self, r: dict[str, Any]) -> None:
-        self.remember(r, ent.add_person(self.db, actor=self.actor, name=r.get("name", ""),
-                                        name_latin=r.get("name_latin"), sex=r.get("sex"), uid=r.get("uid")))
+        self.remember(
+            r,
+            ent.add_person(
+                self.db,
+                actor=self.actor,
+                name=r.get("name", ""),
+                name_latin=r.get("name_latin"),
+                sex=r.get("sex"),
+                uid=r.get("uid"),
+            ),
+        )
 
     def organizations(self, r: dict[str, Any]) -> None:
-        self.remember(r, ent.add_organization(
-            self.db, actor=self.actor, name=r.get("name", ""), org_type=r.get("org_type", ""),
-            country=r.get("country"), notes=r.get("notes"), confidentiality=r.get("confidentiality"), uid=r.get("uid")))
+        self.remember(
+            r,
+            ent.add_organization(
+                self.db,
+                actor=self.actor,
+                name=r.get("name", ""),
+                org_type=r.get("org_type", ""),
+                country=r.get("country"),
+                notes=r.get("notes"),
+                confidentiality=r.get("confidentiality"),
+                uid=r.get("uid"),
+            ),
+        )
 
     def posts(self, r: dict[str, Any]) -> None:
-        self.remember(r, ent.add_post(
-            self.db, actor=self.actor, title=r.get("title", ""),
-            organization=self.uid_ref(r.get("organization"), ("organization",), "organization"),
-            notes=r.get("notes"), confidentiality=r.get("confidentiality"), uid=r.get("uid")))
+        self.remember(
+            r,
+            ent.add_post(
+                self.db,
+                actor=self.actor,
+                title=r.get("title", ""),
+                organization=self.uid_ref(r.get("organization"), ("organization",), "organization"),
+                notes=r.get("notes"),
+                confidentiality=r.get("confidentiality"),
+                uid=r.get("uid"),
+            ),
+        )
 
     def sites(self, r: dict[str, Any]) -> None:
         geometry = r.get("geometry")
@@ -203,34 +300,70 @@ class _Importer:
             try:
                 geometry = json.loads(geometry)
             except json.JSONDecodeError as e:
-                raise InputError("geometry: not GeoJSON", [Problem("not JSON", field="geometry", value=geometry)]) from e
-        self.remember(r, ent.add_site(
-            self.db, actor=self.actor, name=r.get("name", ""), site_type=r.get("site_type", ""), geometry=geometry,
-            lat=_num(r.get("lat"), "lat"), lon=_num(r.get("lon"), "lon"),
-            coordinate_precision=r.get("coordinate_precision"), precision_m=_num(r.get("precision_m"), "precision_m"),
-            location_method=r.get("location_method"), place=r.get("place"), notes=r.get("notes"),
-            confidentiality=r.get("confidentiality"), uid=r.get("uid")))
+                raise InputError(
+                    "geometry: not GeoJSON", [Problem("not JSON", field="geometry", value=geometry)]
+                ) from e
+        self.remember(
+            r,
+            ent.add_site(
+                self.db,
+                actor=self.actor,
+                name=r.get("name", ""),
+                site_type=r.get("site_type", ""),
+                geometry=geometry,
+                lat=_num(r.get("lat"), "lat"),
+                lon=_num(r.get("lon"), "lon"),
+                coordinate_precision=r.get("coordinate_precision"),
+                precision_m=_num(r.get("precision_m"), "precision_m"),
+                location_method=r.get("location_method"),
+                place=r.get("place"),
+                notes=r.get("notes"),
+                confidentiality=r.get("confidentiality"),
+                uid=r.get("uid"),
+            ),
+        )
 
     def events(self, r: dict[str, Any]) -> None:
-        self.remember(r, ent.add_event(
-            self.db, actor=self.actor, name=r.get("name", ""), event_type=r.get("event_type"),
-            parent=self.uid_ref(r.get("parent"), ("event",), "parent"),
-            site=self.uid_ref(r.get("site"), ("site",), "site"), dates=self.dates(r), notes=r.get("notes"),
-            confidentiality=r.get("confidentiality"), uid=r.get("uid")))
+        self.remember(
+            r,
+            ent.add_event(
+                self.db,
+                actor=self.actor,
+                name=r.get("name", ""),
+                event_type=r.get("event_type"),
+                parent=self.uid_ref(r.get("parent"), ("event",), "parent"),
+                site=self.uid_ref(r.get("site"), ("site",), "site"),
+                dates=self.dates(r),
+                notes=r.get("notes"),
+                confidentiality=r.get("confidentiality"),
+                uid=r.get("uid"),
+            ),
+        )
 
     def acts(self, r: dict[str, Any]) -> None:
-        self.remember(r, ent.add_act(
-            self.db, actor=self.actor, act_type=r.get("act_type", ""),
-            victim=self.uid_ref(r.get("victim"), ("person",), "victim"),
-            event=self.uid_ref(r.get("event"), ("event",), "event"),
-            site=self.uid_ref(r.get("site"), ("site",), "site"), dates=self.dates(r), notes=r.get("notes"),
-            confidentiality=r.get("confidentiality"), uid=r.get("uid")))
+        self.remember(
+            r,
+            ent.add_act(
+                self.db,
+                actor=self.actor,
+                act_type=r.get("act_type", ""),
+                victim=self.uid_ref(r.get("victim"), ("person",), "victim"),
+                event=self.uid_ref(r.get("event"), ("event",), "event"),
+                site=self.uid_ref(r.get("site"), ("site",), "site"),
+                dates=self.dates(r),
+                notes=r.get("notes"),
+                confidentiality=r.get("confidentiality"),
+                uid=r.get("uid"),
+            ),
+        )
 
     def claims(self, r: dict[str, Any]) -> None:
         kind = str(r.get("kind", ""))
         if kind not in DETAIL_FIELDS:
-            raise InputError(f"kind: {kind!r} is not one of {', '.join(DETAIL_FIELDS)}",
-                             [Problem("unknown kind", field="kind", value=kind)])
+            raise InputError(
+                f"kind: {kind!r} is not one of {', '.join(DETAIL_FIELDS)}",
+                [Problem("unknown kind", field="kind", value=kind)],
+            )
         details = dict(r.get("details") or {})
         for k in DETAIL_FIELDS[kind]:
             if k in r:
@@ -244,15 +377,27 @@ class _Importer:
             number = _num(value, "value")
         all_types = ENTITY_TYPES
         claim = add_claim(
-            self.db, actor=self.actor, kind=kind, citations=cites,
+            self.db,
+            actor=self.actor,
+            kind=kind,
+            citations=cites,
             subject=self.ref(r.get("subject"), all_types, "subject"),
             object=self.ref(r.get("object"), all_types, "object"),
-            value_text=(str(value) if kind != "figure" and value is not None else r.get("value_text")),
-            value_number=number, value_low=_num(r.get("low"), "low"), value_high=_num(r.get("high"), "high"),
-            quantity=r.get("quantity"), details=details, dates=self.dates(r),
-            status=r.get("status", "work needed"), confidence=r.get("confidence"),
-            confidence_note=r.get("confidence_note"), researcher=r.get("researcher"),
-            confidentiality=r.get("confidentiality"), uid=r.get("uid"),
+            value_text=(
+                str(value) if kind != "figure" and value is not None else r.get("value_text")
+            ),
+            value_number=number,
+            value_low=_num(r.get("low"), "low"),
+            value_high=_num(r.get("high"), "high"),
+            quantity=r.get("quantity"),
+            details=details,
+            dates=self.dates(r),
+            status=r.get("status", "work needed"),
+            confidence=r.get("confidence"),
+            confidence_note=r.get("confidence_note"),
+            researcher=r.get("researcher"),
+            confidentiality=r.get("confidentiality"),
+            uid=r.get("uid"),
         )
         if r.get("key"):
             self.claim_keys[str(r["key"])] = claim.uid
@@ -278,14 +423,29 @@ def import_accounts(db: Database, path: Path, *, actor: str) -> dict[str, Any]:
                     imp.counts[section] += 1
                 except InputError as e:
                     for p in e.problems or (Problem(str(e)),):
-                        problems.append(Problem(f"{section}: {p.message}", file=file, line=line,
-                                                field=p.field, value=p.value))
+                        problems.append(
+                            Problem(
+                                f"{section}: {p.message}",
+                                file=file,
+                                line=line,
+                                field=p.field,
+                                value=p.value,
+                            )
+                        )
                 except DadkhahError as e:
                     problems.append(Problem(f"{section}: {e}", file=file, line=line))
         if problems:
             raise InputError(f"{path}: {len(problems)} problem(s); nothing was imported", problems)
-        summary = {"path": str(path), "counts": imp.counts,
-                   "keys": {k: e.uid for k, e in imp.keys.items()} | imp.claim_keys}
-        audit(db, actor=actor, action="accounts.import", target=str(Path(path).name),
-              details={"counts": imp.counts})
+        summary = {
+            "path": str(path),
+            "counts": imp.counts,
+            "keys": {k: e.uid for k, e in imp.keys.items()} | imp.claim_keys,
+        }
+        audit(
+            db,
+            actor=actor,
+            action="accounts.import",
+            target=str(Path(path).name),
+            details={"counts": imp.counts},
+        )
     return summary

@@ -20,7 +20,10 @@ __all__ = ["chain", "holders_on"]
 
 
 def _sources(claim: Claim) -> list[dict[str, Any]]:
-    return [{"source_id": c.source_id, "title": c.source_title, "locator": c.locator()} for c in claim.citations]
+    return [
+        {"source_id": c.source_id, "title": c.source_title, "locator": c.locator()}
+        for c in claim.citations
+    ]
 
 
 def _basis(claim: Claim, day: str) -> str | None:
@@ -36,24 +39,28 @@ def _basis(claim: Claim, day: str) -> str | None:
     return None
 
 
-def holders_on(db: Database, post: Entity, day: str, *, possible: bool = False) -> list[dict[str, Any]]:
+def holders_on(
+    db: Database, post: Entity, day: str, *, possible: bool = False
+) -> list[dict[str, Any]]:
     """Persons who held a post on ``day``, from posting claims (all of them, conflicting or not)."""
     out = []
     for claim in list_claims(db, kind="posting", entity=post):
         basis = _basis(claim, day)
         if basis is None or (basis == "possible" and not possible) or claim.subject is None:
             continue
-        out.append({
-            "person": claim.subject.to_dict(),
-            "claim": claim.uid,
-            "status": claim.status,
-            "basis": basis,
-            "role": claim.details.get("role"),
-            "title": claim.details.get("title"),
-            "rank": claim.details.get("rank"),
-            "dates": claim.dates.to_dict(),
-            "sources": _sources(claim),
-        })
+        out.append(
+            {
+                "person": claim.subject.to_dict(),
+                "claim": claim.uid,
+                "status": claim.status,
+                "basis": basis,
+                "role": claim.details.get("role"),
+                "title": claim.details.get("title"),
+                "rank": claim.details.get("rank"),
+                "dates": claim.dates.to_dict(),
+                "sources": _sources(claim),
+            }
+        )
     return out
 
 
@@ -62,7 +69,9 @@ def _posts(db: Database, org: Entity, day: str, possible: bool) -> list[dict[str
     posts = []
     for r in rows:
         post = entity_by_id(db, "post", int(r["id"]))
-        posts.append({"post": post.ref().to_dict(), "holders": holders_on(db, post, day, possible=possible)})
+        posts.append(
+            {"post": post.ref().to_dict(), "holders": holders_on(db, post, day, possible=possible)}
+        )
     return posts
 
 
@@ -85,17 +94,26 @@ def _links(db: Database, org: Entity, day: str, *, up: bool) -> list[tuple[Claim
     return found
 
 
-def _node(db: Database, org: Entity, day: str, *, direction: str | None, seen: set[str], possible: bool) -> dict[str, Any]:
+def _node(
+    db: Database, org: Entity, day: str, *, direction: str | None, seen: set[str], possible: bool
+) -> dict[str, Any]:
     seen = seen | {org.uid}
-    node: dict[str, Any] = {"organization": org.ref().to_dict(), "org_type": org.fields.get("org_type"),
-                            "posts": _posts(db, org, day, possible)}
+    node: dict[str, Any] = {
+        "organization": org.ref().to_dict(),
+        "org_type": org.fields.get("org_type"),
+        "posts": _posts(db, org, day, possible),
+    }
     for key, up in (("superiors", True), ("subordinates", False)):
         if direction is not None and direction != key:
             continue
         node[key] = [
-            {"relation": claim.details["relation"], "claim": claim.uid, "status": claim.status,
-             "sources": _sources(claim),
-             **_node(db, other, day, direction=key, seen=seen, possible=possible)}
+            {
+                "relation": claim.details["relation"],
+                "claim": claim.uid,
+                "status": claim.status,
+                "sources": _sources(claim),
+                **_node(db, other, day, direction=key, seen=seen, possible=possible),
+            }
             for claim, other in _links(db, org, day, up=up)
             if other.uid not in seen
         ]
@@ -111,4 +129,8 @@ def chain(db: Database, org: str, day: str, *, possible: bool = False) -> dict[s
         day = start  # a month or year: take its first day, said in the result
     entity = resolve(db, org, types=("organization",), field="organization")
     node = _node(db, entity, start, direction=None, seen=set(), possible=possible)
-    return {"date": start, "asked": DateRange(start, end).to_dict() if start != end else start, **node}
+    return {
+        "date": start,
+        "asked": DateRange(start, end).to_dict() if start != end else start,
+        **node,
+    }

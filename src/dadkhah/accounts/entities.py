@@ -78,7 +78,10 @@ def now() -> str:
 
 def _check(value: str | None, options: tuple[str, ...], field: str) -> None:
     if value is not None and value not in options:
-        raise InputError(f"{field}: {one_of(value, options)}", [Problem(f"not one of: {', '.join(options)}", field=field, value=value)])
+        raise InputError(
+            f"{field}: {one_of(value, options)}",
+            [Problem(f"not one of: {', '.join(options)}", field=field, value=value)],
+        )
 
 
 def _required(value: str | None, field: str) -> str:
@@ -101,14 +104,18 @@ def _new_uid(db: Database, etype: str, uid: str | None) -> str:
         n += 1
 
 
-def _insert(db: Database, etype: str, actor: str, values: Mapping[str, Any], uid: str | None) -> Entity:
+def _insert(
+    db: Database, etype: str, actor: str, values: Mapping[str, Any], uid: str | None
+) -> Entity:
     spec = TABLES[etype]
     with db.transaction():
         new_uid = _new_uid(db, etype, uid)
         row = {**values, "uid": new_uid, "created_at": now(), "created_by": actor}
         cols = ", ".join(row)
         marks = ", ".join("?" for _ in row)
-        new_id = db.insert(f"INSERT INTO {spec.table} ({cols}) VALUES ({marks})", tuple(row.values()))
+        new_id = db.insert(
+            f"INSERT INTO {spec.table} ({cols}) VALUES ({marks})", tuple(row.values())
+        )
         audit(db, actor=actor, action=f"accounts.{etype}.add", target=new_uid, details=dict(values))
         return entity_by_id(db, etype, new_id)
 
@@ -126,40 +133,79 @@ def _conf(confidentiality: str | None) -> str:
 
 
 def add_person(
-    db: Database, *, actor: str, name: str, name_latin: str | None = None, sex: str | None = None,
+    db: Database,
+    *,
+    actor: str,
+    name: str,
+    name_latin: str | None = None,
+    sex: str | None = None,
     uid: str | None = None,
 ) -> Entity:
     """A person (perpetrator, witness or victim) added by hand; origin ``accounts``."""
-    values = {"display_name": _required(name, "name"), "display_name_latin": name_latin, "sex": sex, "origin": "accounts"}
+    values = {
+        "display_name": _required(name, "name"),
+        "display_name_latin": name_latin,
+        "sex": sex,
+        "origin": "accounts",
+    }
     return _insert(db, "person", actor, values, uid)
 
 
 def add_organization(
-    db: Database, *, actor: str, name: str, org_type: str, country: str | None = None,
-    notes: str | None = None, confidentiality: str | None = None, uid: str | None = None,
+    db: Database,
+    *,
+    actor: str,
+    name: str,
+    org_type: str,
+    country: str | None = None,
+    notes: str | None = None,
+    confidentiality: str | None = None,
+    uid: str | None = None,
 ) -> Entity:
     _check(_required(org_type, "org_type"), ORG_TYPES, "org_type")
-    values = {"name": _required(name, "name"), "org_type": org_type, "country": country, "notes": notes,
-              "confidentiality": _conf(confidentiality)}
+    values = {
+        "name": _required(name, "name"),
+        "org_type": org_type,
+        "country": country,
+        "notes": notes,
+        "confidentiality": _conf(confidentiality),
+    }
     return _insert(db, "organization", actor, values, uid)
 
 
 def add_post(
-    db: Database, *, actor: str, title: str, organization: str | None = None, notes: str | None = None,
-    confidentiality: str | None = None, uid: str | None = None,
+    db: Database,
+    *,
+    actor: str,
+    title: str,
+    organization: str | None = None,
+    notes: str | None = None,
+    confidentiality: str | None = None,
+    uid: str | None = None,
 ) -> Entity:
     """A post: a position that exists whoever holds it ("member, Tehran commission")."""
-    values = {"title": _required(title, "title"), "organization_id": _ref_id(db, organization, "organization", "organization"),
-              "notes": notes, "confidentiality": _conf(confidentiality)}
+    values = {
+        "title": _required(title, "title"),
+        "organization_id": _ref_id(db, organization, "organization", "organization"),
+        "notes": notes,
+        "confidentiality": _conf(confidentiality),
+    }
     return _insert(db, "post", actor, values, uid)
 
 
-def _geometry(geometry: Mapping[str, Any] | None, lat: float | None, lon: float | None) -> str | None:
+def _geometry(
+    geometry: Mapping[str, Any] | None, lat: float | None, lon: float | None
+) -> str | None:
     if geometry is not None and (lat is not None or lon is not None):
-        raise InputError("give either a geometry or lat/lon, not both", [Problem("both given", field="geometry")])
+        raise InputError(
+            "give either a geometry or lat/lon, not both", [Problem("both given", field="geometry")]
+        )
     if lat is not None or lon is not None:
         if lat is None or lon is None:
-            raise InputError("lat and lon go together", [Problem("one missing", field="lat/lon", value=(lat, lon))])
+            raise InputError(
+                "lat and lon go together",
+                [Problem("one missing", field="lat/lon", value=(lat, lon))],
+            )
         geometry = {"type": "Point", "coordinates": [float(lon), float(lat)]}
     if geometry is None:
         return None
@@ -168,11 +214,25 @@ def _geometry(geometry: Mapping[str, Any] | None, lat: float | None, lon: float 
     ok = False
     if gtype == "Point" and isinstance(coords, list | tuple) and len(coords) == 2:
         lon_, lat_ = coords
-        ok = isinstance(lon_, int | float) and isinstance(lat_, int | float) and -180 <= lon_ <= 180 and -90 <= lat_ <= 90
+        ok = (
+            isinstance(lon_, int | float)
+            and isinstance(lat_, int | float)
+            and -180 <= lon_ <= 180
+            and -90 <= lat_ <= 90
+        )
     elif gtype == "Polygon" and isinstance(coords, list | tuple) and coords:
         ring = coords[0]
-        ok = isinstance(ring, list | tuple) and len(ring) >= 4 and list(ring[0]) == list(ring[-1]) and all(
-            isinstance(p, list | tuple) and len(p) == 2 and -180 <= p[0] <= 180 and -90 <= p[1] <= 90 for p in ring
+        ok = (
+            isinstance(ring, list | tuple)
+            and len(ring) >= 4
+            and list(ring[0]) == list(ring[-1])
+            and all(
+                isinstance(p, list | tuple)
+                and len(p) == 2
+                and -180 <= p[0] <= 180
+                and -90 <= p[1] <= 90
+                for p in ring
+            )
         )
     if not ok:
         raise InputError(
@@ -183,48 +243,98 @@ def _geometry(geometry: Mapping[str, Any] | None, lat: float | None, lon: float 
 
 
 def add_site(
-    db: Database, *, actor: str, name: str, site_type: str, geometry: Mapping[str, Any] | None = None,
-    lat: float | None = None, lon: float | None = None, coordinate_precision: str | None = None,
-    precision_m: float | None = None, location_method: str | None = None, place: str | None = None,
-    notes: str | None = None, confidentiality: str | None = None, uid: str | None = None,
+    db: Database,
+    *,
+    actor: str,
+    name: str,
+    site_type: str,
+    geometry: Mapping[str, Any] | None = None,
+    lat: float | None = None,
+    lon: float | None = None,
+    coordinate_precision: str | None = None,
+    precision_m: float | None = None,
+    location_method: str | None = None,
+    place: str | None = None,
+    notes: str | None = None,
+    confidentiality: str | None = None,
+    uid: str | None = None,
 ) -> Entity:
     """A site (prison, execution place, cemetery, grave) with a point or polygon and how it was located."""
     _check(_required(site_type, "site_type"), SITE_TYPES, "site_type")
     _check(coordinate_precision, COORDINATE_PRECISIONS, "coordinate_precision")
     values = {
-        "name": _required(name, "name"), "site_type": site_type, "geometry": _geometry(geometry, lat, lon),
-        "coordinate_precision": coordinate_precision, "precision_m": precision_m,
-        "location_method": location_method, "place": place, "notes": notes, "confidentiality": _conf(confidentiality),
+        "name": _required(name, "name"),
+        "site_type": site_type,
+        "geometry": _geometry(geometry, lat, lon),
+        "coordinate_precision": coordinate_precision,
+        "precision_m": precision_m,
+        "location_method": location_method,
+        "place": place,
+        "notes": notes,
+        "confidentiality": _conf(confidentiality),
     }
     return _insert(db, "site", actor, values, uid)
 
 
 def _dates(d: DateRange) -> dict[str, Any]:
-    return {"date_start": d.start, "date_end": d.end, "date_precision": d.precision, "date_text": d.text}
+    return {
+        "date_start": d.start,
+        "date_end": d.end,
+        "date_precision": d.precision,
+        "date_text": d.text,
+    }
 
 
 def add_event(
-    db: Database, *, actor: str, name: str, event_type: str | None = None, parent: str | None = None,
-    site: str | None = None, dates: DateRange = NO_DATES, notes: str | None = None,
-    confidentiality: str | None = None, uid: str | None = None,
+    db: Database,
+    *,
+    actor: str,
+    name: str,
+    event_type: str | None = None,
+    parent: str | None = None,
+    site: str | None = None,
+    dates: DateRange = NO_DATES,
+    notes: str | None = None,
+    confidentiality: str | None = None,
+    uid: str | None = None,
 ) -> Entity:
     """An event, possibly inside a larger one ("executions at Gohardasht" in "1988 massacre")."""
-    values = {"name": _required(name, "name"), "event_type": event_type,
-              "parent_id": _ref_id(db, parent, "event", "parent"), "site_id": _ref_id(db, site, "site", "site"),
-              **_dates(dates), "notes": notes, "confidentiality": _conf(confidentiality)}
+    values = {
+        "name": _required(name, "name"),
+        "event_type": event_type,
+        "parent_id": _ref_id(db, parent, "event", "parent"),
+        "site_id": _ref_id(db, site, "site", "site"),
+        **_dates(dates),
+        "notes": notes,
+        "confidentiality": _conf(confidentiality),
+    }
     return _insert(db, "event", actor, values, uid)
 
 
 def add_act(
-    db: Database, *, actor: str, act_type: str, victim: str | None = None, event: str | None = None,
-    site: str | None = None, dates: DateRange = NO_DATES, notes: str | None = None,
-    confidentiality: str | None = None, uid: str | None = None,
+    db: Database,
+    *,
+    actor: str,
+    act_type: str,
+    victim: str | None = None,
+    event: str | None = None,
+    site: str | None = None,
+    dates: DateRange = NO_DATES,
+    notes: str | None = None,
+    confidentiality: str | None = None,
+    uid: str | None = None,
 ) -> Entity:
     """One act against one victim (an execution, a disappearance, a secret burial ...)."""
     _check(_required(act_type, "act_type"), ACT_TYPES, "act_type")
-    values = {"act_type": act_type, "victim_id": _ref_id(db, victim, "person", "victim"),
-              "event_id": _ref_id(db, event, "event", "event"), "site_id": _ref_id(db, site, "site", "site"),
-              **_dates(dates), "notes": notes, "confidentiality": _conf(confidentiality)}
+    values = {
+        "act_type": act_type,
+        "victim_id": _ref_id(db, victim, "person", "victim"),
+        "event_id": _ref_id(db, event, "event", "event"),
+        "site_id": _ref_id(db, site, "site", "site"),
+        **_dates(dates),
+        "notes": notes,
+        "confidentiality": _conf(confidentiality),
+    }
     return _insert(db, "act", actor, values, uid)
 
 
@@ -234,7 +344,10 @@ def _label(db: Database, etype: str, row: Row) -> str:
     if etype == "act":
         victim = ""
         if row.get("victim_id"):
-            v = db.query_one("SELECT uid, display_name, display_name_latin FROM person WHERE id = ?", (row["victim_id"],))
+            v = db.query_one(
+                "SELECT uid, display_name, display_name_latin FROM person WHERE id = ?",
+                (row["victim_id"],),
+            )
             if v:
                 victim = f" of {v['display_name'] or v['display_name_latin'] or v['uid']}"
         return f"{row['act_type']}{victim}"
@@ -268,7 +381,9 @@ def entity_by_id(db: Database, etype: str, id_: int) -> Entity:
     return _to_entity(db, etype, row)
 
 
-def list_entities(db: Database, etype: str, *, query: str | None = None, limit: int | None = None) -> list[Entity]:
+def list_entities(
+    db: Database, etype: str, *, query: str | None = None, limit: int | None = None
+) -> list[Entity]:
     """Entities of one type, optionally those whose label contains ``query`` (case-insensitive)."""
     _check(etype, ENTITY_TYPES, "type")
     spec = TABLES[etype]
@@ -325,14 +440,19 @@ def find_entities(db: Database, key: str, *, types: tuple[str, ...] = ENTITY_TYP
     return list(found.values())
 
 
-def resolve(db: Database, key: str, *, types: tuple[str, ...] = ENTITY_TYPES, field: str = "entity") -> Entity:
+def resolve(
+    db: Database, key: str, *, types: tuple[str, ...] = ENTITY_TYPES, field: str = "entity"
+) -> Entity:
     """Exactly one entity for a uid, name or alias; NotFound or InputError (ambiguous) otherwise."""
     found = find_entities(db, key, types=types)
     if not found:
         raise NotFound(f"{field}: no {' or '.join(types)} with uid, name or alias {key!r}")
     if len(found) > 1:
         listed = ", ".join(f"{e.uid} ({e.type}: {e.label})" for e in found)
-        raise InputError(f"{field}: {key!r} is ambiguous; use a uid: {listed}", [Problem("ambiguous", field=field, value=key)])
+        raise InputError(
+            f"{field}: {key!r} is ambiguous; use a uid: {listed}",
+            [Problem("ambiguous", field=field, value=key)],
+        )
     return found[0]
 
 

@@ -32,7 +32,9 @@ def _sources(db: Database, claim: Claim) -> list[dict[str, Any]]:
     for c in claim.citations:
         note = db.scalar("SELECT notes FROM source WHERE id = ?", (c.source_id,)) or ""
         url = next((w for w in str(note).split() if w.startswith(("http://", "https://"))), None)
-        item: dict[str, Any] = {"note": f"{c.source_title}" + (f" ({c.locator()})" if c.locator() else "")}
+        item: dict[str, Any] = {
+            "note": f"{c.source_title}" + (f" ({c.locator()})" if c.locator() else "")
+        }
         if url:
             item["url"] = url
         out.append(item)
@@ -45,25 +47,42 @@ def popolo(db: Database, *, max_confidentiality: str = "public") -> dict[str, An
     names: dict[str, list[dict[str, Any]]] = {}
     for c in claims:
         if c.kind == "name" and c.subject is not None:
-            names.setdefault(c.subject.uid, []).append({"name": c.value_text, "note": c.details.get("name_type")})
+            names.setdefault(c.subject.uid, []).append(
+                {"name": c.value_text, "note": c.details.get("name_type")}
+            )
     persons = []
     for p in list_entities(db, "person"):
-        if not any((c.subject and c.subject.uid == p.uid) or (c.object and c.object.uid == p.uid) for c in claims):
+        if not any(
+            (c.subject and c.subject.uid == p.uid) or (c.object and c.object.uid == p.uid)
+            for c in claims
+        ):
             continue  # only persons that public claims speak about
         item: dict[str, Any] = {"id": p.uid, "name": p.fields.get("display_name_latin") or p.label}
-        if p.fields.get("display_name_latin") and p.fields.get("display_name") != p.fields.get("display_name_latin"):
+        if p.fields.get("display_name_latin") and p.fields.get("display_name") != p.fields.get(
+            "display_name_latin"
+        ):
             names.setdefault(p.uid, []).append({"name": p.fields["display_name"]})
         if names.get(p.uid):
             item["other_names"] = names[p.uid]
         persons.append(item)
     organizations = [
-        {"id": o.uid, "name": o.label, "classification": o.fields.get("org_type"),
-         **({"other_names": names[o.uid]} if names.get(o.uid) else {})}
-        for o in list_entities(db, "organization") if _allowed(o.fields.get("confidentiality"), max_confidentiality)
+        {
+            "id": o.uid,
+            "name": o.label,
+            "classification": o.fields.get("org_type"),
+            **({"other_names": names[o.uid]} if names.get(o.uid) else {}),
+        }
+        for o in list_entities(db, "organization")
+        if _allowed(o.fields.get("confidentiality"), max_confidentiality)
     ]
     org_ids = {o["id"] for o in organizations}
     for c in claims:
-        if c.kind == "org_relation" and c.details.get("relation") == "part_of" and c.subject and c.object:
+        if (
+            c.kind == "org_relation"
+            and c.details.get("relation") == "part_of"
+            and c.subject
+            and c.object
+        ):
             for o in organizations:
                 if o["id"] == c.subject.uid and c.object.uid in org_ids:
                     o["parent_id"] = c.object.uid
@@ -78,11 +97,20 @@ def popolo(db: Database, *, max_confidentiality: str = "public") -> dict[str, An
     post_org = {p["id"]: p.get("organization_id") for p in posts}
     memberships = []
     for c in claims:
-        if c.kind != "posting" or c.subject is None or c.object is None or c.object.uid not in post_org:
+        if (
+            c.kind != "posting"
+            or c.subject is None
+            or c.object is None
+            or c.object.uid not in post_org
+        ):
             continue
-        m: dict[str, Any] = {"id": c.uid, "person_id": c.subject.uid, "post_id": c.object.uid,
-                             "role": c.details.get("role") or c.details.get("title") or c.object.label,
-                             "sources": _sources(db, c)}
+        m: dict[str, Any] = {
+            "id": c.uid,
+            "person_id": c.subject.uid,
+            "post_id": c.object.uid,
+            "role": c.details.get("role") or c.details.get("title") or c.object.label,
+            "sources": _sources(db, c),
+        }
         if post_org[c.object.uid]:
             m["organization_id"] = post_org[c.object.uid]
         if c.dates.start:
@@ -90,7 +118,12 @@ def popolo(db: Database, *, max_confidentiality: str = "public") -> dict[str, An
         if c.dates.end:
             m["end_date"] = c.dates.end
         memberships.append(m)
-    return {"persons": persons, "organizations": organizations, "posts": posts, "memberships": memberships}
+    return {
+        "persons": persons,
+        "organizations": organizations,
+        "posts": posts,
+        "memberships": memberships,
+    }
 
 
 def geojson_sites(db: Database, *, max_confidentiality: str = "public") -> dict[str, Any]:
@@ -100,10 +133,20 @@ def geojson_sites(db: Database, *, max_confidentiality: str = "public") -> dict[
         f = s.fields
         if not f.get("geometry") or not _allowed(f.get("confidentiality"), max_confidentiality):
             continue
-        features.append({
-            "type": "Feature", "id": s.uid, "geometry": f["geometry"],
-            "properties": {"uid": s.uid, "name": s.label, "site_type": f.get("site_type"),
-                           "coordinate_precision": f.get("coordinate_precision"), "precision_m": f.get("precision_m"),
-                           "location_method": f.get("location_method"), "place": f.get("place")},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "id": s.uid,
+                "geometry": f["geometry"],
+                "properties": {
+                    "uid": s.uid,
+                    "name": s.label,
+                    "site_type": f.get("site_type"),
+                    "coordinate_precision": f.get("coordinate_precision"),
+                    "precision_m": f.get("precision_m"),
+                    "location_method": f.get("location_method"),
+                    "place": f.get("place"),
+                },
+            }
+        )
     return {"type": "FeatureCollection", "features": features}

@@ -21,10 +21,21 @@ KNOWLEDGE = ("eyewitness", "victim", "relative", "third party", "official record
 
 
 def add_source(
-    db: Database, *, actor: str, title: str, originator: str | None = None, source_type: str = "other",
-    language: str | None = None, date_text: str | None = None, date_start: str | None = None,
-    date_end: str | None = None, knowledge: str | None = None, reliability: str | None = None,
-    url: str | None = None, notes: str | None = None, confidentiality: str | None = None,
+    db: Database,
+    *,
+    actor: str,
+    title: str,
+    originator: str | None = None,
+    source_type: str = "other",
+    language: str | None = None,
+    date_text: str | None = None,
+    date_start: str | None = None,
+    date_end: str | None = None,
+    knowledge: str | None = None,
+    reliability: str | None = None,
+    url: str | None = None,
+    notes: str | None = None,
+    confidentiality: str | None = None,
 ) -> dict[str, Any]:
     """Record a source (a report, article, testimony, judgment) that claims can cite."""
     if not title or not title.strip():
@@ -39,8 +50,20 @@ def add_source(
         sid = db.insert(
             "INSERT INTO source (title, originator, source_type, language, date_text, date_start, date_end,"
             " confidentiality, knowledge, reliability, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (title.strip(), originator, source_type or "other", language, date_text, date_start, date_end, conf,
-             knowledge, reliability, notes, now()),
+            (
+                title.strip(),
+                originator,
+                source_type or "other",
+                language,
+                date_text,
+                date_start,
+                date_end,
+                conf,
+                knowledge,
+                reliability,
+                notes,
+                now(),
+            ),
         )
         out = source_dict(db, sid)
         audit(db, actor=actor, action="accounts.source.add", target=f"source:{sid}", details=out)
@@ -63,6 +86,8 @@ def find_source(db: Database, key: str | int) -> int:
     if len(rows) == 1:
         return int(rows[0]["id"])
     if len(rows) > 1:
-        raise InputError(f"source title {text!r} is ambiguous; use its id",
-                         [Problem("ambiguous", field="source", value=text)])
+        raise InputError(
+            f"source title {text!r} is ambiguous; use its id",
+            [Problem("ambiguous", field="source", value=text)],
+        )
     raise NotFound(f"no source with id or title {text!r}")

@@ -36,8 +36,11 @@ def _describe(claim: Claim, person_uid: str) -> str:
         other = obj if claim.subject and claim.subject.uid == person_uid else subj
         return f"{d.get('relation')} of/to {other}"
     if claim.kind == "proceeding":
-        return f"proceeding in {d.get('forum')}" + (f": {d['charges']}" if d.get("charges") else "") + (
-            f"; outcome: {d['outcome']}" if d.get("outcome") else "")
+        return (
+            f"proceeding in {d.get('forum')}"
+            + (f": {d['charges']}" if d.get("charges") else "")
+            + (f"; outcome: {d['outcome']}" if d.get("outcome") else "")
+        )
     if claim.kind == "intervention":
         return f"{d.get('intervention_type') or 'intervention'} about {obj or subj}"
     return f"{claim.kind} {subj} {obj}".strip()
@@ -49,23 +52,47 @@ def timeline(db: Database, person: str, *, undated: bool = True) -> dict[str, An
     p = resolve(db, person, types=("person",), field="person")
     entries: list[dict[str, Any]] = []
     for claim in list_claims(db, entity=p):
-        entries.append({
-            "start": claim.dates.start, "end": claim.dates.end, "date_text": claim.dates.text,
-            "precision": claim.dates.precision, "what": _describe(claim, p.uid), "kind": claim.kind,
-            "claim": claim.uid, "status": claim.status,
-            "sources": [{"source_id": c.source_id, "title": c.source_title, "locator": c.locator()}
-                        for c in claim.citations],
-        })
+        entries.append(
+            {
+                "start": claim.dates.start,
+                "end": claim.dates.end,
+                "date_text": claim.dates.text,
+                "precision": claim.dates.precision,
+                "what": _describe(claim, p.uid),
+                "kind": claim.kind,
+                "claim": claim.uid,
+                "status": claim.status,
+                "sources": [
+                    {"source_id": c.source_id, "title": c.source_title, "locator": c.locator()}
+                    for c in claim.citations
+                ],
+            }
+        )
     for r in db.query("SELECT id FROM act WHERE victim_id = ? ORDER BY id", (p.id,)):
         act = entity_by_id(db, "act", int(r["id"]))
         f = act.fields
-        entries.append({
-            "start": f.get("date_start"), "end": f.get("date_end"), "date_text": f.get("date_text"),
-            "precision": f.get("date_precision"), "what": f"victim of {f['act_type']}" + (
-                f" at {resolve(db, f['site'], types=('site',)).label}" if f.get("site") else ""),
-            "kind": "act", "act": act.uid, "claim": None, "status": None, "sources": [],
-        })
+        entries.append(
+            {
+                "start": f.get("date_start"),
+                "end": f.get("date_end"),
+                "date_text": f.get("date_text"),
+                "precision": f.get("date_precision"),
+                "what": f"victim of {f['act_type']}"
+                + (f" at {resolve(db, f['site'], types=('site',)).label}" if f.get("site") else ""),
+                "kind": "act",
+                "act": act.uid,
+                "claim": None,
+                "status": None,
+                "sources": [],
+            }
+        )
     if not undated:
         entries = [e for e in entries if e["start"] or e["end"]]
-    entries.sort(key=lambda e: (e["start"] is None and e["end"] is None, e["start"] or e["end"] or "", e["end"] or ""))
+    entries.sort(
+        key=lambda e: (
+            e["start"] is None and e["end"] is None,
+            e["start"] or e["end"] or "",
+            e["end"] or "",
+        )
+    )
     return {"person": p.ref().to_dict(), "entries": entries}

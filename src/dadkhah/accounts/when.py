@@ -31,14 +31,21 @@ def bound(text: str, *, upper: bool, field: str = "date") -> tuple[str, str]:
     month = int(m.group(2)) if m.group(2) else None
     day = int(m.group(3)) if m.group(3) else None
     if month is not None and not 1 <= month <= 12:
-        raise InputError(f"{field}: month out of range in {text!r}", [Problem("bad month", field=field, value=text)])
+        raise InputError(
+            f"{field}: month out of range in {text!r}",
+            [Problem("bad month", field=field, value=text)],
+        )
     if month is None:
         return (f"{year:04d}-12-31" if upper else f"{year:04d}-01-01"), "year"
     last = calendar.monthrange(year, month)[1]
     if day is None:
-        return (f"{year:04d}-{month:02d}-{last:02d}" if upper else f"{year:04d}-{month:02d}-01"), "month"
+        return (
+            f"{year:04d}-{month:02d}-{last:02d}" if upper else f"{year:04d}-{month:02d}-01"
+        ), "month"
     if not 1 <= day <= last:
-        raise InputError(f"{field}: day out of range in {text!r}", [Problem("bad day", field=field, value=text)])
+        raise InputError(
+            f"{field}: day out of range in {text!r}", [Problem("bad day", field=field, value=text)]
+        )
     return f"{year:04d}-{month:02d}-{day:02d}", "day"
 
 
@@ -53,8 +60,10 @@ def parse_range(text: str | None, *, field: str = "date") -> DateRange:
     if "/" not in raw and not _ISO.match(raw):
         written = parse_date(raw)
         if written is None:
-            raise InputError(f"{field}: cannot read {raw!r} as a date: {why_unparsed(raw)}",
-                             [Problem("not a date", field=field, value=raw)])
+            raise InputError(
+                f"{field}: cannot read {raw!r} as a date: {why_unparsed(raw)}",
+                [Problem("not a date", field=field, value=raw)],
+            )
         kind: str = "approximate" if written.precision == "season" else written.precision
         return DateRange(written.start.isoformat(), written.end.isoformat(), kind, raw)
     if "/" in raw:
@@ -70,7 +79,10 @@ def parse_range(text: str | None, *, field: str = "date") -> DateRange:
         end, p = bound(right, upper=True, field=field)
         precisions.append(p)
     if start and end and start > end:
-        raise InputError(f"{field}: range ends before it starts: {raw!r}", [Problem("reversed range", field=field, value=raw)])
+        raise InputError(
+            f"{field}: range ends before it starts: {raw!r}",
+            [Problem("reversed range", field=field, value=raw)],
+        )
     precision = max(precisions, key=lambda p: _ORDER[p]) if precisions else None
     return DateRange(start, end, precision, None)
 
@@ -86,7 +98,10 @@ def to_range(
 ) -> DateRange:
     """Build a range from either ``date`` (a range expression) or separate start and end."""
     if date and (start or end):
-        raise InputError(f"{field}: give either a date range or start/end, not both", [Problem("both given", field=field, value=date)])
+        raise InputError(
+            f"{field}: give either a date range or start/end, not both",
+            [Problem("both given", field=field, value=date)],
+        )
     if date:
         r = parse_range(date, field=field)
     elif text and not (start or end):
@@ -99,9 +114,16 @@ def to_range(
         s = bound(start, upper=False, field=f"{field}_start") if start else None
         e = bound(end, upper=True, field=f"{field}_end") if end else None
         if s and e and s[0] > e[0]:
-            raise InputError(f"{field}: range ends before it starts", [Problem("reversed range", field=field, value=f"{start}/{end}")])
+            raise InputError(
+                f"{field}: range ends before it starts",
+                [Problem("reversed range", field=field, value=f"{start}/{end}")],
+            )
         ps = [x[1] for x in (s, e) if x]
-        r = DateRange(s[0] if s else None, e[0] if e else None, max(ps, key=lambda p: _ORDER[p]) if ps else None)
+        r = DateRange(
+            s[0] if s else None,
+            e[0] if e else None,
+            max(ps, key=lambda p: _ORDER[p]) if ps else None,
+        )
     if precision is not None and precision not in DATE_PRECISIONS:
         raise InputError(
             f"{field}_precision: {precision!r} is not one of {', '.join(DATE_PRECISIONS)}",

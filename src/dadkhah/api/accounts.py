@@ -43,12 +43,29 @@ __all__ = [
     "timeline",
 ]
 
-CITATION_FIELDS = ("page", "paragraph", "line", "time_start", "time_end", "table_cell", "quote", "char_start",
-                   "char_end", "note", "evidence")
+CITATION_FIELDS = (
+    "page",
+    "paragraph",
+    "line",
+    "time_start",
+    "time_end",
+    "table_cell",
+    "quote",
+    "char_start",
+    "char_end",
+    "note",
+    "evidence",
+)
 
 
-def date_range(*, date: str | None = None, start: str | None = None, end: str | None = None,
-               precision: str | None = None, text: str | None = None) -> DateRange:
+def date_range(
+    *,
+    date: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    precision: str | None = None,
+    text: str | None = None,
+) -> DateRange:
     """A date range from ``date`` ("1988", "1988-07/1988-09") or start and end, with the text as written."""
     return to_range(date=date, start=start, end=end, precision=precision, text=text)
 
@@ -58,8 +75,11 @@ def make_citation(case: Case, source: str | int, **locators: Any) -> Citation:
     time_end, table_cell, quote, char_start, char_end, note, evidence)."""
     unknown = set(locators) - set(CITATION_FIELDS)
     if unknown:
-        raise InputError(f"unknown citation fields: {sorted(unknown)}; valid: {', '.join(CITATION_FIELDS)}",
-                         [Problem("unknown field", field=k) for k in sorted(unknown)])
+        raise InputError(
+            f"unknown citation fields: {sorted(unknown)}; valid: {', '.join(CITATION_FIELDS)}",
+            [Problem("unknown field", field=k) for k in sorted(unknown)],
+        )
+
     def text(key: str) -> str | None:
         v = locators.get(key)
         return None if v is None else str(v)
@@ -69,21 +89,37 @@ def make_citation(case: Case, source: str | int, **locators: Any) -> Citation:
         return None if v is None else int(v)
 
     return Citation(
-        source_id=acc.find_source(case.db, source), evidence_id=number("evidence"), page=text("page"),
-        paragraph=text("paragraph"), line=text("line"), time_start=text("time_start"), time_end=text("time_end"),
-        table_cell=text("table_cell"), quote=text("quote"), char_start=number("char_start"),
-        char_end=number("char_end"), note=text("note"),
+        source_id=acc.find_source(case.db, source),
+        evidence_id=number("evidence"),
+        page=text("page"),
+        paragraph=text("paragraph"),
+        line=text("line"),
+        time_start=text("time_start"),
+        time_end=text("time_end"),
+        table_cell=text("table_cell"),
+        quote=text("quote"),
+        char_start=number("char_start"),
+        char_end=number("char_end"),
+        note=text("note"),
     )
 
 
 def add_entity(case: Case, etype: str, *, actor: str | None = None, **fields: Any) -> Entity:
     """Add a person, organization, post, site, event or act; ``fields`` are those of the matching
     ``dadkhah.accounts.add_*`` function (dates as a DateRange under ``dates``)."""
-    functions = {"person": acc.add_person, "organization": acc.add_organization, "post": acc.add_post,
-                 "site": acc.add_site, "event": acc.add_event, "act": acc.add_act}
+    functions = {
+        "person": acc.add_person,
+        "organization": acc.add_organization,
+        "post": acc.add_post,
+        "site": acc.add_site,
+        "event": acc.add_event,
+        "act": acc.add_act,
+    }
     if etype not in functions:
-        raise InputError(f"type: {etype!r} is not one of {', '.join(functions)}",
-                         [Problem("unknown type", field="type", value=etype)])
+        raise InputError(
+            f"type: {etype!r} is not one of {', '.join(functions)}",
+            [Problem("unknown type", field="type", value=etype)],
+        )
     entity: Entity = functions[etype](case.db, actor=actor or default_actor(), **fields)  # type: ignore[operator]
     return entity
 
@@ -92,25 +128,39 @@ def get_entity(case: Case, key: str, etype: str | None = None) -> Entity:
     return acc.get_entity(case.db, key, etype)
 
 
-def list_entities(case: Case, etype: str, *, query: str | None = None, limit: int | None = None) -> list[Entity]:
+def list_entities(
+    case: Case, etype: str, *, query: str | None = None, limit: int | None = None
+) -> list[Entity]:
     return acc.list_entities(case.db, etype, query=query, limit=limit)
 
 
 def entity_detail(case: Case, key: str, etype: str | None = None) -> dict[str, Any]:
     """An entity with every claim about it and the citations attached to it directly."""
     e = acc.get_entity(case.db, key, etype)
-    return {**e.to_dict(), "claims": [c.to_dict() for c in acc.list_claims(case.db, entity=e)],
-            "citations": [c.to_dict() for c in entity_citations(case.db, e)]}
+    return {
+        **e.to_dict(),
+        "claims": [c.to_dict() for c in acc.list_claims(case.db, entity=e)],
+        "citations": [c.to_dict() for c in entity_citations(case.db, e)],
+    }
 
 
-def add_source(case: Case, title: str, *, actor: str | None = None, **fields: Any) -> dict[str, Any]:
+def add_source(
+    case: Case, title: str, *, actor: str | None = None, **fields: Any
+) -> dict[str, Any]:
     """Record a source (title, originator, source_type, language, date_text, knowledge, reliability, url ...)."""
     return acc.add_source(case.db, actor=actor or default_actor(), title=title, **fields)
 
 
 def add_claim(
-    case: Case, kind: str, *, citations: Sequence[Citation | Mapping[str, Any]], subject: str | None = None,
-    object: str | None = None, actor: str | None = None, dates: DateRange = NO_DATES, **fields: Any,
+    case: Case,
+    kind: str,
+    *,
+    citations: Sequence[Citation | Mapping[str, Any]],
+    subject: str | None = None,
+    object: str | None = None,
+    actor: str | None = None,
+    dates: DateRange = NO_DATES,
+    **fields: Any,
 ) -> Claim:
     """Record a claim. ``subject``/``object`` name entities; each citation is a Citation or a mapping
     with ``source`` and locators; ``fields`` are value_text, value_number, value_low, value_high,
@@ -118,14 +168,20 @@ def add_claim(
     cites = [c if isinstance(c, Citation) else make_citation(case, **dict(c)) for c in citations]
     db = case.db
     return acc.add_claim(
-        db, actor=actor or default_actor(), kind=kind, citations=cites, dates=dates,
+        db,
+        actor=actor or default_actor(),
+        kind=kind,
+        citations=cites,
+        dates=dates,
         subject=acc.resolve(db, subject, types=ENTITY_TYPES, field="subject") if subject else None,
-        object=acc.resolve(db, object, types=ENTITY_TYPES, field="object") if object else None, **fields,
+        object=acc.resolve(db, object, types=ENTITY_TYPES, field="object") if object else None,
+        **fields,
     )
 
 
-def add_citation(case: Case, claim: str, citation: Citation | Mapping[str, Any], *,
-                 actor: str | None = None) -> Citation:
+def add_citation(
+    case: Case, claim: str, citation: Citation | Mapping[str, Any], *, actor: str | None = None
+) -> Citation:
     """Attach one more citation to a claim."""
     c = citation if isinstance(citation, Citation) else make_citation(case, **dict(citation))
     return acc.add_citation(case.db, actor=actor or default_actor(), citation=c, claim=claim)
@@ -135,15 +191,24 @@ def get_claim(case: Case, uid: str) -> Claim:
     return acc.get_claim(case.db, uid)
 
 
-def list_claims(case: Case, *, kind: str | None = None, entity: str | None = None, status: str | None = None,
-                quantity: str | None = None) -> list[Claim]:
+def list_claims(
+    case: Case,
+    *,
+    kind: str | None = None,
+    entity: str | None = None,
+    status: str | None = None,
+    quantity: str | None = None,
+) -> list[Claim]:
     e = acc.get_entity(case.db, entity) if entity else None
     return acc.list_claims(case.db, kind=kind, entity=e, status=status, quantity=quantity)
 
 
-def set_claim_status(case: Case, uid: str, status: str, *, note: str | None = None,
-                     actor: str | None = None) -> Claim:
-    return acc.set_status(case.db, actor=actor or default_actor(), claim=uid, status=status, note=note)
+def set_claim_status(
+    case: Case, uid: str, status: str, *, note: str | None = None, actor: str | None = None
+) -> Claim:
+    return acc.set_status(
+        case.db, actor=actor or default_actor(), claim=uid, status=status, note=note
+    )
 
 
 def import_file(case: Case, path: Path | str, *, actor: str | None = None) -> dict[str, Any]:
@@ -159,8 +224,9 @@ def chain(case: Case, organization: str, date: str, *, possible: bool = False) -
     return acc.chain(case.db, organization, date, possible=possible)
 
 
-def contested_figures(case: Case, *, quantity: str | None = None,
-                      estimate: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def contested_figures(
+    case: Case, *, quantity: str | None = None, estimate: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
     """Figure claims side by side; ``estimate`` (e.g. {"value": 4800, "low": ..., "high": ...,
     "method": ...} from the estimate API) is shown next to them, never mixed in."""
     return acc.contested_figures(case.db, quantity=quantity, estimate=estimate)
@@ -179,5 +245,7 @@ def example_path(name: str = "sample-1988.json") -> Path:
     p = resources.files("dadkhah.accounts") / "examples" / name
     path = Path(str(p))
     if not path.is_file():
-        raise InputError(f"no example named {name!r}", [Problem("unknown example", field="name", value=name)])
+        raise InputError(
+            f"no example named {name!r}", [Problem("unknown example", field="name", value=name)]
+        )
     return path

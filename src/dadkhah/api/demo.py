@@ -99,7 +99,9 @@ def run_demo(
     _prepare(out, force)
     t = step(0, "simulating lists")
     with tempfile.TemporaryDirectory(prefix="dadkhah-demo-") as tmp:
-        sim = simulate_api.simulate_to_folder(Path(tmp) / "sim", persons=persons, seed=seed, lists=lists)
+        sim = simulate_api.simulate_to_folder(
+            Path(tmp) / "sim", persons=persons, seed=seed, lists=lists
+        )
         steps["simulate"] = time.perf_counter() - t
 
         t = step(1, "creating the case and importing lists")
@@ -108,7 +110,8 @@ def run_demo(
             shutil.copyfile(sim["files"]["truth_json"], out / "truth.json")
             shutil.copyfile(sim["files"]["truth"], out / "truth.csv")
             (out / MARKER).write_text(
-                json.dumps({"persons": persons, "seed": seed, "lists": lists}, indent=2), encoding="utf-8"
+                json.dumps({"persons": persons, "seed": seed, "lists": lists}, indent=2),
+                encoding="utf-8",
             )
             imported = lists_api.import_lists(
                 case, list(sim["files"]["lists"].values()), source_title=None, actor="demo"
@@ -178,11 +181,22 @@ def _estimates(out: Path, seed: int) -> list[dict[str, Any]]:
     """Run the three estimators, and the latent-class model stratified by province; all stored."""
     rows: list[dict[str, Any]] = []
     for method, by, settings in DEMO_ESTIMATES:
-        outcome = estimate_api.estimate(out, method=method, by=by, seed=seed, actor="demo", **settings)
+        outcome = estimate_api.estimate(
+            out, method=method, by=by, seed=seed, actor="demo", **settings
+        )
         e = outcome.estimate
         rows.append(
-            {"method": e.method, "model": e.model, "by": by, "estimate": e.estimate, "lower": e.lower,
-             "upper": e.upper, "interval_kind": e.interval_kind, "interval_prob": e.interval_prob,
-             "observed": e.observed, "seconds": e.seconds}
+            {
+                "method": e.method,
+                "model": e.model,
+                "by": by,
+                "estimate": e.estimate,
+                "lower": e.lower,
+                "upper": e.upper,
+                "interval_kind": e.interval_kind,
+                "interval_prob": e.interval_prob,
+                "observed": e.observed,
+                "seconds": e.seconds,
+            }
         )
     return rows

@@ -46,8 +46,15 @@ _METHOD_SETTINGS: dict[str, tuple[str, ...]] = {
     "loglinear": ("model",),
     "dga": ("delta", "draws"),
 }
-_FLAG = {"K": "--K", "burn_in": "--burn-in", "draws": "--draws", "thin": "--thin",
-         "chains": "--chains", "model": "--model", "delta": "--delta"}
+_FLAG = {
+    "K": "--K",
+    "burn_in": "--burn-in",
+    "draws": "--draws",
+    "thin": "--thin",
+    "chains": "--chains",
+    "model": "--model",
+    "delta": "--delta",
+}
 
 
 @dataclass(frozen=True)
@@ -70,9 +77,10 @@ def estimator_settings(method: str, **given: Any) -> dict[str, Any]:
     A value given for a setting the method does not take is an error, not silently ignored.
     """
     if method not in METHODS:
-        raise InputError(f"unknown method {method!r}",
-                         [Problem(f"use one of: {', '.join(METHODS)}", field="--method",
-                                  value=method)])
+        raise InputError(
+            f"unknown method {method!r}",
+            [Problem(f"use one of: {', '.join(METHODS)}", field="--method", value=method)],
+        )
     allowed = _METHOD_SETTINGS[method]
     out: dict[str, Any] = {}
     wrong = []
@@ -84,15 +92,19 @@ def estimator_settings(method: str, **given: Any) -> dict[str, Any]:
         elif name in allowed:
             out[name] = value
         else:
-            wrong.append(Problem(f"does not apply to --method {method}", field=_FLAG.get(name, name),
-                                 value=value))
+            wrong.append(
+                Problem(
+                    f"does not apply to --method {method}", field=_FLAG.get(name, name), value=value
+                )
+            )
     if wrong:
         raise InputError(f"settings that --method {method} does not take", wrong)
     return out
 
 
-def load_histories(source: Path | str, *, by: str | None = None
-                   ) -> CaptureHistories | dict[str, CaptureHistories]:
+def load_histories(
+    source: Path | str, *, by: str | None = None
+) -> CaptureHistories | dict[str, CaptureHistories]:
     """The capture table of a CSV file or a case (one table per stratum with ``by``)."""
     path = Path(source)
     if is_case(path):
@@ -106,13 +118,21 @@ def load_histories(source: Path | str, *, by: str | None = None
     if path.is_dir():
         raise EstimationError(f"{path} is a folder but not a case (no {CONFIG_NAME})")
     if by:
-        raise EstimationError("--by needs a case folder: a capture-table CSV has no person "
-                              "fields to stratify by")
+        raise EstimationError(
+            "--by needs a case folder: a capture-table CSV has no person fields to stratify by"
+        )
     return CaptureHistories.from_csv(path)
 
 
-def estimate(source: Path | str, *, method: str = "lcmcr", by: str | None = None,
-             actor: str = "cli", store: bool = True, **settings: Any) -> EstimateOutcome:
+def estimate(
+    source: Path | str,
+    *,
+    method: str = "lcmcr",
+    by: str | None = None,
+    actor: str = "cli",
+    store: bool = True,
+    **settings: Any,
+) -> EstimateOutcome:
     """Estimate the total from SOURCE (CSV or case folder) with ``method`` and its settings.
 
     ``settings`` are command-line values (``K``, ``burn_in``, ``draws``, ``thin``, ``chains``,
@@ -148,8 +168,9 @@ def sensitivity(source: Path | str, *, seed: int | None = None) -> SensitivityTa
     return sensitivity_table(tables, seed=seed)
 
 
-def write_plots(result: Estimate | SensitivityTable, out: Path | str, *,
-                stem: str = "estimate") -> list[Path]:
+def write_plots(
+    result: Estimate | SensitivityTable, out: Path | str, *, stem: str = "estimate"
+) -> list[Path]:
     """Write the figures of an estimate (posterior, traces) or of a comparison, PNG and SVG."""
     folder = Path(out)
     if isinstance(result, SensitivityTable):
@@ -159,8 +180,9 @@ def write_plots(result: Estimate | SensitivityTable, out: Path | str, *,
         paths += save(trace_figure(result), folder / f"{stem}-trace")
     if result.strata:
         items = [(name, est) for name, est in result.strata.items()]
-        paths += save(comparison_figure(items, title="Estimates by stratum"),
-                      folder / f"{stem}-strata")
+        paths += save(
+            comparison_figure(items, title="Estimates by stratum"), folder / f"{stem}-strata"
+        )
     return paths
 
 

@@ -20,19 +20,25 @@ __all__ = ["accept_mention", "extract", "extract_text"]
 _CREATE_TYPE = {"person": "person", "organization": "organization", "place": "site"}
 
 
-def extract_text(case: Case | None, text: str, *, types: tuple[str, ...] = MENTION_TYPES) -> list[Mention]:
+def extract_text(
+    case: Case | None, text: str, *, types: tuple[str, ...] = MENTION_TYPES
+) -> list[Mention]:
     """Mentions in any text; with a case, its known entities come first and give candidates."""
     known = known_names(case.db) if case is not None else []
     return extract_mentions(text, known, types)
 
 
-def extract(case: Case, document: str | int, *, types: tuple[str, ...] = MENTION_TYPES) -> list[Mention]:
+def extract(
+    case: Case, document: str | int, *, types: tuple[str, ...] = MENTION_TYPES
+) -> list[Mention]:
     """Mentions in a document's extracted text (the text ``dadkhah show CASE DOC --text`` prints);
     ``document`` is an evidence id or SHA-256 prefix."""
     bad = [t for t in types if t not in MENTION_TYPES]
     if bad:
-        raise InputError(f"type: {bad} not among {', '.join(MENTION_TYPES)}",
-                         [Problem("unknown type", field="type", value=t) for t in bad])
+        raise InputError(
+            f"type: {bad} not among {', '.join(MENTION_TYPES)}",
+            [Problem("unknown type", field="type", value=t) for t in bad],
+        )
     item = resolve_evidence(case.db, str(document))
     return extract_text(case, document_text(case, item.id), types=types)
 
@@ -78,10 +84,19 @@ def accept_mention(
         m = mentions[number - 1]
     source_id = acc.find_source(db, source) if source is not None else item.source_id
     if source_id is None:
-        raise InputError("the document has no source: give one with --source",
-                         [Problem("no source", field="source", value=item.id)])
-    citation = Citation(source_id=source_id, evidence_id=item.id, quote=m.text, char_start=m.start, char_end=m.end)
-    out: dict[str, Any] = {"mention": {"n": number, **m.to_dict()}, "entity": None, "claim": None, "created": False}
+        raise InputError(
+            "the document has no source: give one with --source",
+            [Problem("no source", field="source", value=item.id)],
+        )
+    citation = Citation(
+        source_id=source_id, evidence_id=item.id, quote=m.text, char_start=m.start, char_end=m.end
+    )
+    out: dict[str, Any] = {
+        "mention": {"n": number, **m.to_dict()},
+        "entity": None,
+        "claim": None,
+        "created": False,
+    }
     with db.transaction():
         if claim is not None:
             acc.add_citation(db, actor=actor, citation=citation, claim=claim)
@@ -89,50 +104,81 @@ def accept_mention(
             return out
         if m.type == "figure":
             if not create:
-                raise InputError("a figure becomes a claim: accept it with --create (and --quantity) or --claim UID",
-                                 [Problem("needs --create or --claim", field="mention", value=m.text)])
+                raise InputError(
+                    "a figure becomes a claim: accept it with --create (and --quantity) or --claim UID",
+                    [Problem("needs --create or --claim", field="mention", value=m.text)],
+                )
             v = m.value or {}
-            c = acc.add_claim(db, actor=actor, kind="figure", citations=[citation],
-                              subject=acc.resolve(db, subject, field="subject") if subject else None,
-                              quantity=quantity or v.get("unit") or "people", value_number=v.get("value"),
-                              value_low=v.get("low"), value_high=v.get("high"), value_text=m.text)
+            c = acc.add_claim(
+                db,
+                actor=actor,
+                kind="figure",
+                citations=[citation],
+                subject=acc.resolve(db, subject, field="subject") if subject else None,
+                quantity=quantity or v.get("unit") or "people",
+                value_number=v.get("value"),
+                value_low=v.get("low"),
+                value_high=v.get("high"),
+                value_text=m.text,
+            )
             out.update(claim=c.uid, created=True)
             return out
         if m.type == "date":
-            raise InputError("a date is cited as part of a claim: accept it with --claim UID",
-                             [Problem("needs --claim", field="mention", value=m.text)])
+            raise InputError(
+                "a date is cited as part of a claim: accept it with --claim UID",
+                [Problem("needs --claim", field="mention", value=m.text)],
+            )
         target = _target(case, m, entity, create, actor)
         out["created"] = target[1]
         e = target[0]
         acc.add_citation(db, actor=actor, citation=citation, entity=e)
         out["entity"] = e.ref().to_dict()
-        if alias and m.text.casefold() != e.label.casefold() and not any(
-            c.value_text == m.text for c in acc.list_claims(db, kind="name", entity=e)
+        if (
+            alias
+            and m.text.casefold() != e.label.casefold()
+            and not any(c.value_text == m.text for c in acc.list_claims(db, kind="name", entity=e))
         ):
-            out["claim"] = acc.add_claim(db, actor=actor, kind="name", subject=e, value_text=m.text,
-                                         details={"name_type": "as written in a document"},
-                                         citations=[citation]).uid
+            out["claim"] = acc.add_claim(
+                db,
+                actor=actor,
+                kind="name",
+                subject=e,
+                value_text=m.text,
+                details={"name_type": "as written in a document"},
+                citations=[citation],
+            ).uid
     return out
 
 
-def _at_span(case: Case, evidence_id: int, mentions: list[Mention], span: tuple[int, int],
-             mention_type: str | None) -> Mention:
+def _at_span(
+    case: Case,
+    evidence_id: int,
+    mentions: list[Mention],
+    span: tuple[int, int],
+    mention_type: str | None,
+) -> Mention:
     start, end = span
     for m in mentions:
         if (m.start, m.end) == (start, end) and (mention_type is None or m.type == mention_type):
             return m
     text = document_text(case, evidence_id)
     if not 0 <= start < end <= len(text):
-        raise InputError(f"span {start}-{end} is outside the document text (0-{len(text)})",
-                         [Problem("bad span", field="span", value=span)])
+        raise InputError(
+            f"span {start}-{end} is outside the document text (0-{len(text)})",
+            [Problem("bad span", field="span", value=span)],
+        )
     if mention_type not in MENTION_TYPES:
-        raise InputError(f"mention_type: give one of {', '.join(MENTION_TYPES)} for a span no rule found",
-                         [Problem("unknown type", field="mention_type", value=mention_type)])
+        raise InputError(
+            f"mention_type: give one of {', '.join(MENTION_TYPES)} for a span no rule found",
+            [Problem("unknown type", field="mention_type", value=mention_type)],
+        )
     m = Mention(mention_type, text[start:end], start, end, "selected by hand")
     return Mention(m.type, m.text, m.start, m.end, m.how, candidates_for(m, known_names(case.db)))
 
 
-def _target(case: Case, m: Mention, entity: str | None, create: bool, actor: str) -> tuple[Entity, bool]:
+def _target(
+    case: Case, m: Mention, entity: str | None, create: bool, actor: str
+) -> tuple[Entity, bool]:
     db = case.db
     etype = _CREATE_TYPE[m.type]
     if entity is not None:

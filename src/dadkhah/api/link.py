@@ -29,6 +29,7 @@ def _opened(case: CaseRef) -> Iterator[Case]:
     with open_case(case) as c:
         yield c
 
+
 __all__ = [
     "CaseRef",
     "decide",
@@ -98,7 +99,9 @@ def decide(
 ) -> LinkDecision | None:
     """Record ``same``, ``not_same`` or ``skip`` for a review item (audited, binding)."""
     with _opened(case_path) as case:
-        return review.decide(case.db, review_id, verdict, reviewer=reviewer or default_actor(), note=note)
+        return review.decide(
+            case.db, review_id, verdict, reviewer=reviewer or default_actor(), note=note
+        )
 
 
 def undo_decision(

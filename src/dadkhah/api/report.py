@@ -51,7 +51,9 @@ def _lists(case: Case) -> tuple[ListSummary, ...]:
         " LEFT JOIN evidence e ON e.id = l.evidence_id WHERE l.active = 1 ORDER BY l.name"
     )
     return tuple(
-        ListSummary(r["name"], int(r["record_count"]), r["source_title"], r["sha256"], r["imported_at"])
+        ListSummary(
+            r["name"], int(r["record_count"]), r["source_title"], r["sha256"], r["imported_at"]
+        )
         for r in rows
     )
 
@@ -87,7 +89,9 @@ def _linkage(case: Case) -> LinkageSummary | None:
 
 def _review_counts(case: Case) -> tuple[int, int, dict[str, Any] | None]:
     """Open review items, decisions in force, and the latest linkage run."""
-    pending = int(case.db.scalar("SELECT COUNT(*) AS n FROM link_review WHERE status = 'open'") or 0)
+    pending = int(
+        case.db.scalar("SELECT COUNT(*) AS n FROM link_review WHERE status = 'open'") or 0
+    )
     decided = int(
         case.db.scalar("SELECT COUNT(*) AS n FROM link_decision WHERE revoked_at IS NULL") or 0
     )
@@ -96,11 +100,17 @@ def _review_counts(case: Case) -> tuple[int, int, dict[str, Any] | None]:
     if runs:
         last = runs[-1]
         run = {
-            "run": last.id, "finished": last.finished_at, "engine": last.engine,
-            "records": last.record_count, "persons": last.person_count,
-            "candidate pairs": last.pair_count, "sent to review": last.review_count,
-            "automatic links": last.auto_links, "input hash": last.input_hash,
-            "version": last.version, "review decisions applied": last.decisions_applied,
+            "run": last.id,
+            "finished": last.finished_at,
+            "engine": last.engine,
+            "records": last.record_count,
+            "persons": last.person_count,
+            "candidate pairs": last.pair_count,
+            "sent to review": last.review_count,
+            "automatic links": last.auto_links,
+            "input hash": last.input_hash,
+            "version": last.version,
+            "review decisions applied": last.decisions_applied,
         }
     return pending, decided, run
 
@@ -108,13 +118,22 @@ def _review_counts(case: Case) -> tuple[int, int, dict[str, Any] | None]:
 def _evidence(case: Case) -> tuple[EvidenceRow, ...]:
     custody: dict[int, list[str]] = {}
     for r in case.db.query("SELECT evidence_id, at, actor, action FROM custody_event ORDER BY id"):
-        custody.setdefault(int(r["evidence_id"]), []).append(f"{r['at'][:19]} {r['action']} by {r['actor']}")
+        custody.setdefault(int(r["evidence_id"]), []).append(
+            f"{r['at'][:19]} {r['action']} by {r['actor']}"
+        )
     rows = case.db.query("SELECT * FROM evidence ORDER BY id")
     return tuple(
         EvidenceRow(
-            int(r["id"]), r["title"], r["original_name"], r["sha256"], int(r["size"]), r["media_type"],
-            r["received_at"], int(r["derived_from"]) if r["derived_from"] is not None else None,
-            r["operation"], tuple(custody.get(int(r["id"]), ())),
+            int(r["id"]),
+            r["title"],
+            r["original_name"],
+            r["sha256"],
+            int(r["size"]),
+            r["media_type"],
+            r["received_at"],
+            int(r["derived_from"]) if r["derived_from"] is not None else None,
+            r["operation"],
+            tuple(custody.get(int(r["id"]), ())),
         )
         for r in rows
     )
@@ -133,7 +152,9 @@ def _estimates(case: Case) -> tuple[tuple[EstimateSection, ...], tuple[dict[str,
     return sections, comparison
 
 
-def _accounts(case: Case) -> tuple[tuple[FigureClaim, ...], tuple[PostingRow, ...], tuple[SiteRow, ...]]:
+def _accounts(
+    case: Case,
+) -> tuple[tuple[FigureClaim, ...], tuple[PostingRow, ...], tuple[SiteRow, ...]]:
     """Contested figures, postings and sites, as the accounts use cases give them."""
     figures: list[FigureClaim] = []
     for group in accounts_api.contested_figures(case):
@@ -143,7 +164,8 @@ def _accounts(case: Case) -> tuple[tuple[FigureClaim, ...], tuple[PostingRow, ..
                     quantity=str(group["quantity"]),
                     value=str(f.get("as_written") or f.get("value")),
                     source="; ".join(s["title"] for s in f["sources"]),
-                    citation="; ".join(s["locator"] for s in f["sources"] if s.get("locator")) or "–",
+                    citation="; ".join(s["locator"] for s in f["sources"] if s.get("locator"))
+                    or "–",
                     status=str(f["status"]),
                     confidence=f.get("confidence"),
                 )
@@ -173,10 +195,17 @@ def _accounts(case: Case) -> tuple[tuple[FigureClaim, ...], tuple[PostingRow, ..
     sites: list[SiteRow] = []
     for feature in accounts_api.export_geojson(case, max_confidentiality="restricted")["features"]:
         props = feature["properties"]
-        lon, lat = feature["geometry"]["coordinates"][:2] if feature["geometry"]["type"] == "Point" else (None, None)
+        lon, lat = (
+            feature["geometry"]["coordinates"][:2]
+            if feature["geometry"]["type"] == "Point"
+            else (None, None)
+        )
         sites.append(
             SiteRow(
-                name=str(props["name"]), kind=str(props.get("site_type") or "site"), lat=lat, lon=lon,
+                name=str(props["name"]),
+                kind=str(props.get("site_type") or "site"),
+                lat=lat,
+                lon=lon,
                 precision=props.get("coordinate_precision"),
             )
         )
@@ -229,9 +258,16 @@ def write_report(case_path: Path | str, *, pdf: bool = False, actor: str = "cli"
             pages = _count_pages(data)
         with case.db.transaction():
             record(
-                case.db, actor=actor, action="report.export", target=f"case:{case.name}",
-                details={"html": html_path.name, "pdf": pdf_path.name if pdf_path else None,
-                         "audit_head": ctx.audit.head_hash, "entries": len(audit_entries(case.db))},
+                case.db,
+                actor=actor,
+                action="report.export",
+                target=f"case:{case.name}",
+                details={
+                    "html": html_path.name,
+                    "pdf": pdf_path.name if pdf_path else None,
+                    "audit_head": ctx.audit.head_hash,
+                    "entries": len(audit_entries(case.db)),
+                },
             )
         return ReportFiles(html_path, pdf_path, pages, ctx.audit.head_hash)
 

@@ -90,12 +90,20 @@ def _quiet_libraries() -> None:
     """Library logs go to stderr only from ERROR up (DADKHAH_LOG_LEVEL=INFO shows more); Python
     warnings (convergence, sparse overlap) are printed once, plainly."""
     level = os.environ.get("DADKHAH_LOG_LEVEL", "ERROR").upper()
-    logging.basicConfig(level=getattr(logging, level, logging.ERROR), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=getattr(logging, level, logging.ERROR), format="%(levelname)s %(name)s: %(message)s"
+    )
     for name in ("splink", "py4j", "numba", "matplotlib", "weasyprint", "fontTools", "httpx"):
         logging.getLogger(name).setLevel(max(logging.getLogger().level, logging.ERROR))
 
-    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
-             file: object = None, line: str | None = None) -> None:
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: object = None,
+        line: str | None = None,
+    ) -> None:
         err_console.print(f"[yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
 
     warnings.showwarning = show  # type: ignore[assignment]

@@ -25,10 +25,14 @@ CaseArg = Annotated[Path, typer.Argument(help="The case folder.", show_default=F
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 Opt = Annotated[str | None, typer.Option()]
 
-entity_app = typer.Typer(help="Persons, organisations, events and acts of accounts of responsibility.",
-                         no_args_is_help=True)
+entity_app = typer.Typer(
+    help="Persons, organisations, events and acts of accounts of responsibility.",
+    no_args_is_help=True,
+)
 post_app = typer.Typer(help="Posts: positions that exist whoever holds them.", no_args_is_help=True)
-site_app = typer.Typer(help="Sites: prisons, execution places, cemeteries, graves.", no_args_is_help=True)
+site_app = typer.Typer(
+    help="Sites: prisons, execution places, cemeteries, graves.", no_args_is_help=True
+)
 
 
 def print_entity(e: Entity) -> None:
@@ -38,8 +42,11 @@ def print_entity(e: Entity) -> None:
 def entity_table(items: list[Entity], title: str) -> None:
     table = Table("uid", "type", "name", "details", title=title)
     for e in items:
-        extra = ", ".join(f"{k}={v}" for k, v in e.fields.items()
-                          if v not in (None, "") and k not in {"name", "title", "display_name", "active"})
+        extra = ", ".join(
+            f"{k}={v}"
+            for k, v in e.fields.items()
+            if v not in (None, "") and k not in {"name", "title", "display_name", "active"}
+        )
         table.add_row(escape(e.uid), e.type, escape(e.label), escape(extra[:80]))
     console.print(table)
 
@@ -56,26 +63,51 @@ def show_detail(case: Path, key: str, etype: str | None, as_json: bool) -> None:
             console.print(f"  {k}: {escape(str(v))}")
     accounts_claims.claims_table(d["claims"], "claims")
     for cit in d["citations"]:
-        console.print(f"  cited in {escape(str(cit['source_title']))}: {escape(str(cit['quote'] or ''))}")
+        console.print(
+            f"  cited in {escape(str(cit['source_title']))}: {escape(str(cit['quote'] or ''))}"
+        )
 
 
 def entity_add(
     case: CaseArg,
-    etype: Annotated[str, typer.Argument(metavar="TYPE", help="person, organization, event or act.")],
+    etype: Annotated[
+        str, typer.Argument(metavar="TYPE", help="person, organization, event or act.")
+    ],
     name: Annotated[str, typer.Argument(help="Name (for an act: its type, e.g. execution).")],
-    latin: Annotated[str | None, typer.Option("--latin", help="Person: the name in Latin script.")] = None,
+    latin: Annotated[
+        str | None, typer.Option("--latin", help="Person: the name in Latin script.")
+    ] = None,
     sex: Annotated[str | None, typer.Option("--sex", help="Person: M, F or other.")] = None,
-    org_type: Annotated[str | None, typer.Option("--org-type", help="Organization: ad-hoc commission, prison, court, ...")] = None,
+    org_type: Annotated[
+        str | None,
+        typer.Option("--org-type", help="Organization: ad-hoc commission, prison, court, ..."),
+    ] = None,
     country: Annotated[str | None, typer.Option("--country", help="Organization: country.")] = None,
-    event_type: Annotated[str | None, typer.Option("--event-type", help="Event: kind of event.")] = None,
-    parent: Annotated[str | None, typer.Option("--parent", help="Event: the larger event it is part of.")] = None,
-    site: Annotated[str | None, typer.Option("--site", help="Event or act: where (site uid or name).")] = None,
-    victim: Annotated[str | None, typer.Option("--victim", help="Act: the victim (person uid or name).")] = None,
-    event: Annotated[str | None, typer.Option("--event", help="Act: the event it belongs to.")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Event or act: 1988, 1988-08 or START/END.")] = None,
-    date_text: Annotated[str | None, typer.Option("--date-text", help="The date as the source writes it.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--event-type", help="Event: kind of event.")
+    ] = None,
+    parent: Annotated[
+        str | None, typer.Option("--parent", help="Event: the larger event it is part of.")
+    ] = None,
+    site: Annotated[
+        str | None, typer.Option("--site", help="Event or act: where (site uid or name).")
+    ] = None,
+    victim: Annotated[
+        str | None, typer.Option("--victim", help="Act: the victim (person uid or name).")
+    ] = None,
+    event: Annotated[
+        str | None, typer.Option("--event", help="Act: the event it belongs to.")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Event or act: 1988, 1988-08 or START/END.")
+    ] = None,
+    date_text: Annotated[
+        str | None, typer.Option("--date-text", help="The date as the source writes it.")
+    ] = None,
     notes: Annotated[str | None, typer.Option("--notes")] = None,
-    confidentiality: Annotated[str | None, typer.Option("--confidentiality", help="public, restricted or confidential.")] = None,
+    confidentiality: Annotated[
+        str | None, typer.Option("--confidentiality", help="public, restricted or confidential.")
+    ] = None,
     uid: Annotated[str | None, typer.Option("--uid", help="Give the uid yourself.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -88,17 +120,39 @@ def entity_add(
     if etype == "person":
         fields |= {"name": name, "name_latin": latin, "sex": sex}
     elif etype == "organization":
-        fields |= {"name": name, "org_type": org_type or "other", "country": country, "notes": notes,
-                   "confidentiality": confidentiality}
+        fields |= {
+            "name": name,
+            "org_type": org_type or "other",
+            "country": country,
+            "notes": notes,
+            "confidentiality": confidentiality,
+        }
     elif etype == "event":
-        fields |= {"name": name, "event_type": event_type, "parent": parent, "site": site, "dates": dates,
-                   "notes": notes, "confidentiality": confidentiality}
+        fields |= {
+            "name": name,
+            "event_type": event_type,
+            "parent": parent,
+            "site": site,
+            "dates": dates,
+            "notes": notes,
+            "confidentiality": confidentiality,
+        }
     elif etype == "act":
-        fields |= {"act_type": name, "victim": victim, "event": event, "site": site, "dates": dates,
-                   "notes": notes, "confidentiality": confidentiality}
+        fields |= {
+            "act_type": name,
+            "victim": victim,
+            "event": event,
+            "site": site,
+            "dates": dates,
+            "notes": notes,
+            "confidentiality": confidentiality,
+        }
     else:
-        raise InputError(f"TYPE: {etype!r} is not one of person, organization, event, act "
-                         "(posts and sites have their own commands)", [Problem("unknown type", field="TYPE", value=etype)])
+        raise InputError(
+            f"TYPE: {etype!r} is not one of person, organization, event, act "
+            "(posts and sites have their own commands)",
+            [Problem("unknown type", field="TYPE", value=etype)],
+        )
     with case_api.open_case(case) as c:
         e = accounts_api.add_entity(c, etype, **fields)
     if as_json:
@@ -109,8 +163,12 @@ def entity_add(
 
 def entity_list(
     case: CaseArg,
-    etype: Annotated[str | None, typer.Option("--type", help="Only this type (person, organization, ...).")] = None,
-    query: Annotated[str | None, typer.Option("--query", "-q", help="Names containing this text.")] = None,
+    etype: Annotated[
+        str | None, typer.Option("--type", help="Only this type (person, organization, ...).")
+    ] = None,
+    query: Annotated[
+        str | None, typer.Option("--query", "-q", help="Names containing this text.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List entities, all types or one.
@@ -144,7 +202,9 @@ def entity_show(
 def post_add(
     case: CaseArg,
     title: Annotated[str, typer.Argument(help="The post, e.g. 'member, Tehran commission'.")],
-    org: Annotated[str | None, typer.Option("--org", help="Organisation the post belongs to (uid or name).")] = None,
+    org: Annotated[
+        str | None, typer.Option("--org", help="Organisation the post belongs to (uid or name).")
+    ] = None,
     notes: Annotated[str | None, typer.Option("--notes")] = None,
     confidentiality: Annotated[str | None, typer.Option("--confidentiality")] = None,
     uid: Annotated[str | None, typer.Option("--uid")] = None,
@@ -155,13 +215,23 @@ def post_add(
     Example: [bold]dadkhah post add my-case "Deputy prosecutor member" --org "Tehran death commission"[/]
     """
     with case_api.open_case(case) as c:
-        e = accounts_api.add_entity(c, "post", title=title, organization=org, notes=notes,
-                                    confidentiality=confidentiality, uid=uid)
+        e = accounts_api.add_entity(
+            c,
+            "post",
+            title=title,
+            organization=org,
+            notes=notes,
+            confidentiality=confidentiality,
+            uid=uid,
+        )
     print_json(e.to_dict()) if as_json else print_entity(e)
 
 
-def post_list(case: CaseArg, query: Annotated[str | None, typer.Option("--query", "-q")] = None,
-              as_json: JsonOpt = False) -> None:
+def post_list(
+    case: CaseArg,
+    query: Annotated[str | None, typer.Option("--query", "-q")] = None,
+    as_json: JsonOpt = False,
+) -> None:
     """List posts.
 
     Example: [bold]dadkhah post list my-case --json[/]
@@ -171,7 +241,11 @@ def post_list(case: CaseArg, query: Annotated[str | None, typer.Option("--query"
     print_json([e.to_dict() for e in items]) if as_json else entity_table(items, "posts")
 
 
-def post_show(case: CaseArg, key: Annotated[str, typer.Argument(help="Uid or title.")], as_json: JsonOpt = False) -> None:
+def post_show(
+    case: CaseArg,
+    key: Annotated[str, typer.Argument(help="Uid or title.")],
+    as_json: JsonOpt = False,
+) -> None:
     """Show a post with its holders (posting claims) and other claims.
 
     Example: [bold]dadkhah post show my-case POST-000003[/]
@@ -182,13 +256,27 @@ def post_show(case: CaseArg, key: Annotated[str, typer.Argument(help="Uid or tit
 def site_add(
     case: CaseArg,
     name: Annotated[str, typer.Argument(help="Name of the site.")],
-    site_type: Annotated[str, typer.Option("--type", help="prison, execution place, cemetery, mass grave, suspected grave, other.")] = "other",
+    site_type: Annotated[
+        str,
+        typer.Option(
+            "--type", help="prison, execution place, cemetery, mass grave, suspected grave, other."
+        ),
+    ] = "other",
     lat: Annotated[float | None, typer.Option("--lat", help="Latitude of a point.")] = None,
     lon: Annotated[float | None, typer.Option("--lon", help="Longitude of a point.")] = None,
-    geometry: Annotated[str | None, typer.Option("--geometry", help="GeoJSON Point or Polygon geometry.")] = None,
-    precision: Annotated[str | None, typer.Option("--precision", help="exact, approximate, city, province, country, unknown.")] = None,
-    precision_m: Annotated[float | None, typer.Option("--precision-m", help="Uncertainty radius in metres.")] = None,
-    method: Annotated[str | None, typer.Option("--method", help="How the location was obtained.")] = None,
+    geometry: Annotated[
+        str | None, typer.Option("--geometry", help="GeoJSON Point or Polygon geometry.")
+    ] = None,
+    precision: Annotated[
+        str | None,
+        typer.Option("--precision", help="exact, approximate, city, province, country, unknown."),
+    ] = None,
+    precision_m: Annotated[
+        float | None, typer.Option("--precision-m", help="Uncertainty radius in metres.")
+    ] = None,
+    method: Annotated[
+        str | None, typer.Option("--method", help="How the location was obtained.")
+    ] = None,
     place: Annotated[str | None, typer.Option("--place", help="Town or area.")] = None,
     notes: Annotated[str | None, typer.Option("--notes")] = None,
     confidentiality: Annotated[str | None, typer.Option("--confidentiality")] = None,
@@ -204,18 +292,35 @@ def site_add(
         try:
             geo = json.loads(geometry)
         except json.JSONDecodeError as err:
-            raise InputError(f"--geometry: not JSON: {err}",
-                             [Problem("not JSON", field="geometry", value=geometry)]) from err
+            raise InputError(
+                f"--geometry: not JSON: {err}",
+                [Problem("not JSON", field="geometry", value=geometry)],
+            ) from err
     with case_api.open_case(case) as c:
         e = accounts_api.add_entity(
-            c, "site", name=name, site_type=site_type, geometry=geo, lat=lat, lon=lon,
-            coordinate_precision=precision, precision_m=precision_m, location_method=method, place=place,
-            notes=notes, confidentiality=confidentiality, uid=uid)
+            c,
+            "site",
+            name=name,
+            site_type=site_type,
+            geometry=geo,
+            lat=lat,
+            lon=lon,
+            coordinate_precision=precision,
+            precision_m=precision_m,
+            location_method=method,
+            place=place,
+            notes=notes,
+            confidentiality=confidentiality,
+            uid=uid,
+        )
     print_json(e.to_dict()) if as_json else print_entity(e)
 
 
-def site_list(case: CaseArg, query: Annotated[str | None, typer.Option("--query", "-q")] = None,
-              as_json: JsonOpt = False) -> None:
+def site_list(
+    case: CaseArg,
+    query: Annotated[str | None, typer.Option("--query", "-q")] = None,
+    as_json: JsonOpt = False,
+) -> None:
     """List sites.
 
     Example: [bold]dadkhah site list my-case[/]
@@ -225,7 +330,11 @@ def site_list(case: CaseArg, query: Annotated[str | None, typer.Option("--query"
     print_json([e.to_dict() for e in items]) if as_json else entity_table(items, "sites")
 
 
-def site_show(case: CaseArg, key: Annotated[str, typer.Argument(help="Uid or name.")], as_json: JsonOpt = False) -> None:
+def site_show(
+    case: CaseArg,
+    key: Annotated[str, typer.Argument(help="Uid or name.")],
+    as_json: JsonOpt = False,
+) -> None:
     """Show a site with the claims about it (presence, burial, ...).
 
     Example: [bold]dadkhah site show my-case "Khavaran cemetery"[/]
@@ -235,8 +344,11 @@ def site_show(case: CaseArg, key: Annotated[str, typer.Argument(help="Uid or nam
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the application."""
-    for sub, cmds in ((entity_app, (entity_add, entity_list, entity_show)), (post_app, (post_add, post_list, post_show)),
-                      (site_app, (site_add, site_list, site_show))):
+    for sub, cmds in (
+        (entity_app, (entity_add, entity_list, entity_show)),
+        (post_app, (post_add, post_list, post_show)),
+        (site_app, (site_add, site_list, site_show)),
+    ):
         for f in cmds:
             sub.command(f.__name__.split("_", 1)[1])(f)
     app.add_typer(entity_app, name="entity")

@@ -20,26 +20,41 @@ from dadkhah.model.accounts import Claim
 CaseArg = Annotated[Path, typer.Argument(help="The case folder.", show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
-claim_app = typer.Typer(help="Claims: sourced statements about entities (each with at least one citation).",
-                        no_args_is_help=True)
-accounts_app = typer.Typer(help="Accounts of responsibility: bulk import, exports, contested figures.",
-                           no_args_is_help=True)
+claim_app = typer.Typer(
+    help="Claims: sourced statements about entities (each with at least one citation).",
+    no_args_is_help=True,
+)
+accounts_app = typer.Typer(
+    help="Accounts of responsibility: bulk import, exports, contested figures.",
+    no_args_is_help=True,
+)
 
 
 def claims_table(claims: list[dict[str, Any]], title: str) -> None:
-    table = Table("uid", "kind", "subject", "object / value", "dates", "status", "sources", title=title)
+    table = Table(
+        "uid", "kind", "subject", "object / value", "dates", "status", "sources", title=title
+    )
     for c in claims:
         subj = c["subject"]["label"] if c["subject"] else ""
         obj = c["object"]["label"] if c["object"] else ""
-        value = c["value_text"] or (f"{c['value_number']:g}" if c["value_number"] is not None else "")
+        value = c["value_text"] or (
+            f"{c['value_number']:g}" if c["value_number"] is not None else ""
+        )
         if c["quantity"]:
             value = f"{c['quantity']}: {value}"
         d = c["dates"]
         dates = d["text"] or "/".join(x for x in (d["start"], d["end"]) if x)
         details = ", ".join(f"{k}={v}" for k, v in c["details"].items())
         sources = "; ".join(str(s["source_title"]) for s in c["citations"])
-        table.add_row(c["uid"], c["kind"], escape(subj), escape(" ".join(x for x in (obj, value, details) if x)),
-                      escape(dates), c["status"], escape(sources[:60]))
+        table.add_row(
+            c["uid"],
+            c["kind"],
+            escape(subj),
+            escape(" ".join(x for x in (obj, value, details) if x)),
+            escape(dates),
+            c["status"],
+            escape(sources[:60]),
+        )
     console.print(table)
 
 
@@ -48,39 +63,80 @@ def _details(items: list[str]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise InputError(f"--detail: expected KEY=VALUE, got {item!r}", [Problem("not KEY=VALUE", field="detail", value=item)])
+            raise InputError(
+                f"--detail: expected KEY=VALUE, got {item!r}",
+                [Problem("not KEY=VALUE", field="detail", value=item)],
+            )
         out[key.strip()] = value.strip()
     return out
 
 
 def claim_add(
     case: CaseArg,
-    kind: Annotated[str, typer.Argument(help="name, posting, org_relation, presence, involvement, burial, kinship, intervention, proceeding, figure.")],
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help="name, posting, org_relation, presence, involvement, burial, kinship, intervention, proceeding, figure."
+        ),
+    ],
     source: Annotated[str, typer.Option("--source", help="The cited source (id or exact title).")],
-    subject: Annotated[str | None, typer.Option("--subject", help="Subject entity (uid, name or alias).")] = None,
-    object_: Annotated[str | None, typer.Option("--object", help="Object entity (uid, name or alias).")] = None,
-    value: Annotated[str | None, typer.Option("--value", help="A name (name claim) or a number (figure).")] = None,
-    quantity: Annotated[str | None, typer.Option("--quantity", help="Figure: what is counted, e.g. 'people executed'.")] = None,
+    subject: Annotated[
+        str | None, typer.Option("--subject", help="Subject entity (uid, name or alias).")
+    ] = None,
+    object_: Annotated[
+        str | None, typer.Option("--object", help="Object entity (uid, name or alias).")
+    ] = None,
+    value: Annotated[
+        str | None, typer.Option("--value", help="A name (name claim) or a number (figure).")
+    ] = None,
+    quantity: Annotated[
+        str | None,
+        typer.Option("--quantity", help="Figure: what is counted, e.g. 'people executed'."),
+    ] = None,
     low: Annotated[float | None, typer.Option("--low", help="Figure: low end of a range.")] = None,
-    high: Annotated[float | None, typer.Option("--high", help="Figure: high end of a range.")] = None,
-    detail: Annotated[list[str] | None, typer.Option("--detail", help="KEY=VALUE (role, degree, relation ...); repeat.")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="1988, 1988-08-01 or START/END (first and last cited dates).")] = None,
-    date_text: Annotated[str | None, typer.Option("--date-text", help="The date as the source writes it.")] = None,
-    status: Annotated[str, typer.Option("--status", help="accepted, conflict or work needed.")] = "work needed",
-    confidence: Annotated[str | None, typer.Option("--confidence", help="high, medium or low.")] = None,
+    high: Annotated[
+        float | None, typer.Option("--high", help="Figure: high end of a range.")
+    ] = None,
+    detail: Annotated[
+        list[str] | None,
+        typer.Option("--detail", help="KEY=VALUE (role, degree, relation ...); repeat."),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="1988, 1988-08-01 or START/END (first and last cited dates)."),
+    ] = None,
+    date_text: Annotated[
+        str | None, typer.Option("--date-text", help="The date as the source writes it.")
+    ] = None,
+    status: Annotated[
+        str, typer.Option("--status", help="accepted, conflict or work needed.")
+    ] = "work needed",
+    confidence: Annotated[
+        str | None, typer.Option("--confidence", help="high, medium or low.")
+    ] = None,
     confidence_note: Annotated[str | None, typer.Option("--confidence-note")] = None,
     researcher: Annotated[str | None, typer.Option("--researcher")] = None,
-    confidentiality: Annotated[str | None, typer.Option("--confidentiality", help="public, restricted or confidential.")] = None,
+    confidentiality: Annotated[
+        str | None, typer.Option("--confidentiality", help="public, restricted or confidential.")
+    ] = None,
     page: Annotated[str | None, typer.Option("--page")] = None,
     paragraph: Annotated[str | None, typer.Option("--paragraph")] = None,
     line: Annotated[str | None, typer.Option("--line")] = None,
-    time_start: Annotated[str | None, typer.Option("--time-start", help="Audio/video: start (hh:mm:ss).")] = None,
+    time_start: Annotated[
+        str | None, typer.Option("--time-start", help="Audio/video: start (hh:mm:ss).")
+    ] = None,
     time_end: Annotated[str | None, typer.Option("--time-end")] = None,
-    cell: Annotated[str | None, typer.Option("--cell", help="Table cell, e.g. 'row 12, column 3'.")] = None,
+    cell: Annotated[
+        str | None, typer.Option("--cell", help="Table cell, e.g. 'row 12, column 3'.")
+    ] = None,
     quote: Annotated[str | None, typer.Option("--quote", help="Quoted text.")] = None,
-    char_start: Annotated[int | None, typer.Option("--char-start", help="Offset of the quote in the source's text.")] = None,
+    char_start: Annotated[
+        int | None, typer.Option("--char-start", help="Offset of the quote in the source's text.")
+    ] = None,
     char_end: Annotated[int | None, typer.Option("--char-end")] = None,
-    cite_note: Annotated[str | None, typer.Option("--cite-note", help="Note on the citation.")] = None,
+    cite_note: Annotated[
+        str | None, typer.Option("--cite-note", help="Note on the citation.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Add a claim with its citation.
@@ -94,17 +150,43 @@ def claim_add(
         try:
             number = float(value.replace(",", ""))
         except ValueError as e:
-            raise InputError(f"--value: not a number: {value!r}", [Problem("not a number", field="value", value=value)]) from e
-    citation = {"source": source, "page": page, "paragraph": paragraph, "line": line, "time_start": time_start,
-                "time_end": time_end, "table_cell": cell, "quote": quote, "char_start": char_start,
-                "char_end": char_end, "note": cite_note}
+            raise InputError(
+                f"--value: not a number: {value!r}",
+                [Problem("not a number", field="value", value=value)],
+            ) from e
+    citation = {
+        "source": source,
+        "page": page,
+        "paragraph": paragraph,
+        "line": line,
+        "time_start": time_start,
+        "time_end": time_end,
+        "table_cell": cell,
+        "quote": quote,
+        "char_start": char_start,
+        "char_end": char_end,
+        "note": cite_note,
+    }
     with case_api.open_case(case) as c:
         claim = accounts_api.add_claim(
-            c, kind, citations=[citation], subject=subject, object=object_,
-            dates=accounts_api.date_range(date=date, text=date_text), value_text=text, value_number=number,
-            value_low=low, value_high=high, quantity=quantity, details=_details(detail or []), status=status,
-            confidence=confidence, confidence_note=confidence_note, researcher=researcher,
-            confidentiality=confidentiality)
+            c,
+            kind,
+            citations=[citation],
+            subject=subject,
+            object=object_,
+            dates=accounts_api.date_range(date=date, text=date_text),
+            value_text=text,
+            value_number=number,
+            value_low=low,
+            value_high=high,
+            quantity=quantity,
+            details=_details(detail or []),
+            status=status,
+            confidence=confidence,
+            confidence_note=confidence_note,
+            researcher=researcher,
+            confidentiality=confidentiality,
+        )
     if as_json:
         print_json(claim.to_dict())
     else:
@@ -114,7 +196,9 @@ def claim_add(
 def claim_list(
     case: CaseArg,
     kind: Annotated[str | None, typer.Option("--kind")] = None,
-    entity: Annotated[str | None, typer.Option("--entity", help="Claims about this entity.")] = None,
+    entity: Annotated[
+        str | None, typer.Option("--entity", help="Claims about this entity.")
+    ] = None,
     status: Annotated[str | None, typer.Option("--status")] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -123,7 +207,10 @@ def claim_list(
     Example: [bold]dadkhah claim list my-case --kind posting --entity "Tehran death commission"[/]
     """
     with case_api.open_case(case) as c:
-        claims = [x.to_dict() for x in accounts_api.list_claims(c, kind=kind, entity=entity, status=status)]
+        claims = [
+            x.to_dict()
+            for x in accounts_api.list_claims(c, kind=kind, entity=entity, status=status)
+        ]
     print_json(claims) if as_json else claims_table(claims, "claims")
 
 
@@ -131,13 +218,18 @@ def _print_claim(claim: Claim) -> None:
     d = claim.to_dict()
     claims_table([d], claim.uid)
     for cit in claim.citations:
-        console.print(f"  source {cit.source_id} {escape(str(cit.source_title))}: {escape(cit.locator())}")
+        console.print(
+            f"  source {cit.source_id} {escape(str(cit.source_title))}: {escape(cit.locator())}"
+        )
     if claim.confidence:
         console.print(f"  confidence {claim.confidence}: {escape(claim.confidence_note or '')}")
 
 
-def claim_show(case: CaseArg, uid: Annotated[str, typer.Argument(help="Claim uid (C-000001).")],
-               as_json: JsonOpt = False) -> None:
+def claim_show(
+    case: CaseArg,
+    uid: Annotated[str, typer.Argument(help="Claim uid (C-000001).")],
+    as_json: JsonOpt = False,
+) -> None:
     """Show a claim with its citations.
 
     Example: [bold]dadkhah claim show my-case C-000007[/]
@@ -148,7 +240,8 @@ def claim_show(case: CaseArg, uid: Annotated[str, typer.Argument(help="Claim uid
 
 
 def claim_status(
-    case: CaseArg, uid: Annotated[str, typer.Argument(help="Claim uid.")],
+    case: CaseArg,
+    uid: Annotated[str, typer.Argument(help="Claim uid.")],
     status: Annotated[str, typer.Argument(help="accepted, conflict or work needed.")],
     note: Annotated[str | None, typer.Option("--note", help="Why (kept in the audit log).")] = None,
     as_json: JsonOpt = False,
@@ -163,7 +256,8 @@ def claim_status(
 
 
 def claim_cite(
-    case: CaseArg, uid: Annotated[str, typer.Argument(help="Claim uid.")],
+    case: CaseArg,
+    uid: Annotated[str, typer.Argument(help="Claim uid.")],
     source: Annotated[str, typer.Option("--source", help="Source id or title.")],
     page: Annotated[str | None, typer.Option("--page")] = None,
     paragraph: Annotated[str | None, typer.Option("--paragraph")] = None,
@@ -176,14 +270,22 @@ def claim_cite(
     Example: [bold]dadkhah claim cite my-case C-000007 --source 2 --page 12[/]
     """
     with case_api.open_case(case) as c:
-        cit = accounts_api.add_citation(c, uid, {"source": source, "page": page, "paragraph": paragraph,
-                                                 "quote": quote, "note": note})
-    print_json(cit.to_dict()) if as_json else console.print(f"Cited source {cit.source_id} for {uid}.")
+        cit = accounts_api.add_citation(
+            c,
+            uid,
+            {"source": source, "page": page, "paragraph": paragraph, "quote": quote, "note": note},
+        )
+    print_json(cit.to_dict()) if as_json else console.print(
+        f"Cited source {cit.source_id} for {uid}."
+    )
 
 
 def accounts_import(
     case: CaseArg,
-    path: Annotated[Path, typer.Argument(help="A JSON file, a section CSV (claims.csv ...) or a folder of them.")],
+    path: Annotated[
+        Path,
+        typer.Argument(help="A JSON file, a section CSV (claims.csv ...) or a folder of them."),
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     """Import sources, entities and claims in bulk (all or nothing; see docs/accounts-import-format.md).
@@ -218,18 +320,29 @@ def accounts_example(
 def accounts_export(
     case: CaseArg,
     fmt: Annotated[str, typer.Option("--format", help="popolo or geojson.")] = "popolo",
-    out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of standard output.")] = None,
-    level: Annotated[str, typer.Option("--confidentiality", help="Include items up to: public, restricted, confidential.")] = "public",
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file instead of standard output.")
+    ] = None,
+    level: Annotated[
+        str,
+        typer.Option(
+            "--confidentiality", help="Include items up to: public, restricted, confidential."
+        ),
+    ] = "public",
 ) -> None:
     """Export persons, organisations, posts and memberships as Popolo JSON, or sites as GeoJSON.
 
     Example: [bold]dadkhah accounts export my-case --format geojson --out sites.geojson[/]
     """
     if fmt not in {"popolo", "geojson"}:
-        raise InputError(f"--format: {fmt!r} is not one of popolo, geojson", [Problem("unknown format", field="format", value=fmt)])
+        raise InputError(
+            f"--format: {fmt!r} is not one of popolo, geojson",
+            [Problem("unknown format", field="format", value=fmt)],
+        )
     with case_api.open_case(case) as c:
         doc = (accounts_api.export_popolo if fmt == "popolo" else accounts_api.export_geojson)(
-            c, max_confidentiality=level)
+            c, max_confidentiality=level
+        )
     if out is None:
         print_json(doc)
     else:
@@ -253,11 +366,22 @@ def accounts_figures(
         return
     for g in groups:
         about = f" ({g['subject']['label']})" if g["subject"] else ""
-        table = Table("value", "as written", "status", "claim", "source", title=f"{g['quantity']}{about}")
+        table = Table(
+            "value", "as written", "status", "claim", "source", title=f"{g['quantity']}{about}"
+        )
         for f in g["figures"]:
-            v = f"{f['value']:,.0f}" if f["value"] is not None else f"{f['low'] or ''}-{f['high'] or ''}"
-            table.add_row(v, escape(f["as_written"] or ""), f["status"], f["claim"],
-                          escape("; ".join(str(s["title"]) for s in f["sources"])))
+            v = (
+                f"{f['value']:,.0f}"
+                if f["value"] is not None
+                else f"{f['low'] or ''}-{f['high'] or ''}"
+            )
+            table.add_row(
+                v,
+                escape(f["as_written"] or ""),
+                f["status"],
+                f["claim"],
+                escape("; ".join(str(s["title"]) for s in f["sources"])),
+            )
         console.print(table)
 
 

@@ -15,14 +15,14 @@ from dadkhah.cli.review import review
 from dadkhah.errors import InputError
 
 CASE_ARG = typer.Argument(..., help="The case folder.", show_default=False)
-ENGINE_OPT = typer.Option(
-    "duckdb", "--engine", help="SQL engine Splink runs on: duckdb or spark."
-)
+ENGINE_OPT = typer.Option("duckdb", "--engine", help="SQL engine Splink runs on: duckdb or spark.")
 KIND_ARG = typer.Argument(..., help="links (one row per record) or persons.")
 OUT_OPT = typer.Option(..., "-o", "--out", help="The CSV file to write.")
 LINKS_ARG = typer.Argument(..., help="Links CSV (list,record_id,person_id).")
 TRUTH_ARG = typer.Argument(..., help="Truth CSV (list,record_id,person_id).")
-EVAL_CASE_OPT = typer.Option(None, "--case", help="Also measure blocking recall on this case's records.")
+EVAL_CASE_OPT = typer.Option(
+    None, "--case", help="Also measure blocking recall on this case's records."
+)
 
 
 class EngineChoice(StrEnum):
@@ -39,9 +39,11 @@ def link(
     case: Path = CASE_ARG,
     engine: EngineChoice = ENGINE_OPT,
     settings: str = typer.Option(
-        "", "--settings", help='Linkage settings as JSON, e.g. \'{"auto_link": 0.97}\'.'
+        "", "--settings", help="Linkage settings as JSON, e.g. '{\"auto_link\": 0.97}'."
     ),
-    actor: str = typer.Option("", "--actor", help="Who runs the linkage (default: your user name)."),
+    actor: str = typer.Option(
+        "", "--actor", help="Who runs the linkage (default: your user name)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the run as JSON."),
 ) -> None:
     """Link every record of the case's lists to a person, keeping person ids stable.
@@ -85,11 +87,20 @@ def runs(
         return
     from rich.table import Table
 
-    table = Table("run", "finished", "engine", "records", "persons", "new", "review", "version", "input hash")
+    table = Table(
+        "run", "finished", "engine", "records", "persons", "new", "review", "version", "input hash"
+    )
     for r in items:
         table.add_row(
-            str(r.id), r.finished_at or "", r.engine, str(r.record_count), str(r.person_count),
-            str(r.new_persons), str(r.review_count), r.version, r.input_hash[:12],
+            str(r.id),
+            r.finished_at or "",
+            r.engine,
+            str(r.record_count),
+            str(r.person_count),
+            str(r.new_persons),
+            str(r.review_count),
+            r.version,
+            r.input_hash[:12],
         )
     console.print(table)
 

@@ -30,7 +30,9 @@ def _plain_help(cmd: Any, path: list[str], chain: list[click.Command]) -> str:
     parent: click.Context | None = None
     for name, owner in zip(path[:-1], chain[:-1], strict=True):
         parent = click.Context(owner, info_name=name, parent=parent)
-    ctx = click.Context(cmd, info_name=path[-1], parent=parent, terminal_width=100, max_content_width=100)
+    ctx = click.Context(
+        cmd, info_name=path[-1], parent=parent, terminal_width=100, max_content_width=100
+    )
     formatter = ctx.make_formatter()
     click.Command.format_usage(cmd, ctx, formatter)
     if cmd.help:

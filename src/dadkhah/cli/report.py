@@ -48,7 +48,10 @@ def demo(
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), TimeElapsedColumn(), console=console,
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
         transient=False,
     ) as bar:
         task = bar.add_task("demo", total=8)
@@ -56,7 +59,9 @@ def demo(
         def update(what: str, done: int, total: int) -> None:
             bar.update(task, description=what, completed=done, total=total)
 
-        summary = demo_api.run_demo(out, persons=persons, seed=seed, force=force, pdf=pdf, progress=update)
+        summary = demo_api.run_demo(
+            out, persons=persons, seed=seed, force=force, pdf=pdf, progress=update
+        )
     _print_summary(summary)
 
 
@@ -76,19 +81,26 @@ def _print_summary(s: demo_api.DemoSummary) -> None:
         f" review; {s.documents} documents."
     )
     if s.estimates:
-        table = Table(title=f"Estimates of the whole toll (simulated truth: {s.true_n:,})", show_edge=False)
+        table = Table(
+            title=f"Estimates of the whole toll (simulated truth: {s.true_n:,})", show_edge=False
+        )
         for col in ("method", "model", "estimate", "95% interval", "covers truth"):
             table.add_column(col, justify="right" if col != "method" else "left")
         for e in s.estimates:
             covers = e["lower"] <= s.true_n <= e["upper"]
             table.add_row(
-                e["method"] + (f" by {e['by']}" if e.get("by") else ""), str(e.get("model") or ""),
-                f"{e['estimate']:,.0f}", f"{e['lower']:,.0f} – {e['upper']:,.0f}",
+                e["method"] + (f" by {e['by']}" if e.get("by") else ""),
+                str(e.get("model") or ""),
+                f"{e['estimate']:,.0f}",
+                f"{e['lower']:,.0f} – {e['upper']:,.0f}",
                 "yes" if covers else "[red]no[/]",
             )
         console.print(table)
     console.print(f"True number of victims in the simulation: [bold]{s.true_n:,}[/]")
-    console.print(f"Report: [bold]{s.report_html}[/]" + (f" and {s.report_pdf} ({s.report_pages} pages)" if s.report_pdf else ""))
+    console.print(
+        f"Report: [bold]{s.report_html}[/]"
+        + (f" and {s.report_pdf} ({s.report_pages} pages)" if s.report_pdf else "")
+    )
     console.print(
         f"Browse it: [bold]dadkhah serve {s.case}[/] and log in as [bold]{s.login[0]}[/] with password"
         f" [bold]{s.login[1]}[/]"

@@ -32,9 +32,7 @@ def _show(item: ReviewItem, position: int, total: int) -> None:
     fields = [f for f in item.agreement if f in item.left.fields or f in item.right.fields]
     for f in fields:
         style = _STYLE[item.agreement[f]]
-        table.add_row(
-            f, item.left.fields.get(f, "—"), item.right.fields.get(f, "—"), style=style
-        )
+        table.add_row(f, item.left.fields.get(f, "—"), item.right.fields.get(f, "—"), style=style)
     table.add_row("person", item.left.person_uid or "", item.right.person_uid or "", style="dim")
     console.print(table)
 
@@ -45,7 +43,9 @@ CASE_ARG = typer.Argument(..., help="The case folder.", show_default=False)
 def review(
     case: Path = CASE_ARG,
     reviewer: str = typer.Option("", "--reviewer", help="Your name (default: your user name)."),
-    decide: int | None = typer.Option(None, "--decide", help="Decide this review item without the UI."),
+    decide: int | None = typer.Option(
+        None, "--decide", help="Decide this review item without the UI."
+    ),
     verdict: str = typer.Option("", "--verdict", help="With --decide: same, not_same or skip."),
     undo: bool = typer.Option(False, "--undo", help="Revoke your latest decision and exit."),
     as_json: bool = typer.Option(False, "--json", help="Print the open queue as JSON and exit."),
@@ -77,7 +77,11 @@ def review(
     decided = 0
     while i < len(items):
         _show(items[i], i + 1, len(items))
-        key = typer.prompt("[s]ame / [n]ot same / s[k]ip / [u]ndo / [q]uit", default="k").strip().lower()
+        key = (
+            typer.prompt("[s]ame / [n]ot same / s[k]ip / [u]ndo / [q]uit", default="k")
+            .strip()
+            .lower()
+        )
         if key == "q":
             break
         if key == "u":

@@ -65,11 +65,20 @@ class Dga:
 
     method: ClassVar[str] = "dga"
 
-    def __init__(self, delta: float | None = None, prior: str = "1/N", *, level: float = 0.95,
-                 max_missing: int | None = None, draws: int = 10_000, top_graphs: int = 10,
-                 seed: int | None = None) -> None:
-        if delta is not None and not (isinstance(delta, int | float) and delta > 0
-                                      and math.isfinite(delta)):
+    def __init__(
+        self,
+        delta: float | None = None,
+        prior: str = "1/N",
+        *,
+        level: float = 0.95,
+        max_missing: int | None = None,
+        draws: int = 10_000,
+        top_graphs: int = 10,
+        seed: int | None = None,
+    ) -> None:
+        if delta is not None and not (
+            isinstance(delta, int | float) and delta > 0 and math.isfinite(delta)
+        ):
             raise EstimationError(f"delta must be a positive number, got {delta!r}")
         if prior not in PRIORS:
             raise EstimationError(f"unknown prior on N: {one_of(prior, PRIORS)}")
@@ -105,9 +114,11 @@ class Dga:
         started = time.perf_counter()
         p = histories.n_lists
         if not MIN_LISTS <= p <= MAX_LISTS:
-            raise EstimationError(f"dga needs {MIN_LISTS} to {MAX_LISTS} lists, this table has "
-                                  f"{p} ({', '.join(histories.lists)}): merge or drop lists, "
-                                  "or use method lcmcr or loglinear")
+            raise EstimationError(
+                f"dga needs {MIN_LISTS} to {MAX_LISTS} lists, this table has "
+                f"{p} ({', '.join(histories.lists)}): merge or drop lists, "
+                "or use method lcmcr or loglinear"
+            )
         delta = self.delta if self.delta is not None else 2.0**-p
         graphs = decomposable_graphs(p)
         table = full_table(histories.patterns, histories.counts)
@@ -121,16 +132,20 @@ class Dga:
         tail = (1.0 - self.level) / 2.0
 
         def quantile(level: float) -> float:
-            return float(totals[min(int(np.searchsorted(cum, level, side="right")),
-                                    totals.size - 1)])
+            return float(
+                totals[min(int(np.searchsorted(cum, level, side="right")), totals.size - 1)]
+            )
 
         median = quantile(0.5)
         lower, upper = quantile(tail), quantile(1.0 - tail)
         mode = float(totals[int(np.argmax(post.pmf))])
         mean = float(np.sum(post.pmf * totals))
         bayes = float(np.sum(post.pmf / totals) / np.sum(post.pmf / totals**2))
-        seed = self.seed if self.seed is not None else int(
-            np.random.SeedSequence().generate_state(1)[0])
+        seed = (
+            self.seed
+            if self.seed is not None
+            else int(np.random.SeedSequence().generate_state(1)[0])
+        )
         rng = np.random.default_rng(seed)
         draws = rng.choice(totals, size=self.draws, p=post.pmf / post.pmf.sum())
 
@@ -138,20 +153,27 @@ class Dga:
         saturated = next(i for i, g in enumerate(graphs) if g.saturated)
         sat_prob = float(post.graph_prob[saturated])
         if sat_prob > SATURATED_DOMINATES:
-            message = (f"the saturated graph {graphs[saturated].name} has posterior probability "
-                       f"{sat_prob:.2f}: the estimate then rests on the prior (delta={delta:g}) "
-                       "and collapses towards the number observed; compare other delta values "
-                       "and methods")
+            message = (
+                f"the saturated graph {graphs[saturated].name} has posterior probability "
+                f"{sat_prob:.2f}: the estimate then rests on the prior (delta={delta:g}) "
+                "and collapses towards the number observed; compare other delta values "
+                "and methods"
+            )
             notes.append(message)
             warnings.warn(message, SaturatedGraphWarning, stacklevel=2)
         if truncated:
-            notes.append(f"the posterior was truncated at {int(totals[-1]):,} people: its tail "
-                         "beyond carries non-negligible probability")
+            notes.append(
+                f"the posterior was truncated at {int(totals[-1]):,} people: its tail "
+                "beyond carries non-negligible probability"
+            )
 
         runners = tuple(
-            Candidate(model=graphs[g].name, estimate=post.graph_median.get(g, math.nan),
-                      weight=float(post.graph_prob[g]),
-                      criteria={"posterior_probability": float(post.graph_prob[g])})
+            Candidate(
+                model=graphs[g].name,
+                estimate=post.graph_median.get(g, math.nan),
+                weight=float(post.graph_prob[g]),
+                criteria={"posterior_probability": float(post.graph_prob[g])},
+            )
             for g in top[: self.top_graphs]
         )
         diagnostics: dict[str, Any] = {
@@ -189,16 +211,16 @@ class Dga:
         )
         return estimate.with_timing(time.perf_counter() - started)
 
-    def _posterior(self, table: np.ndarray, p: int, delta: float, graphs: Any,
-                   n: int) -> tuple[Posterior, bool]:
+    def _posterior(
+        self, table: np.ndarray, p: int, delta: float, graphs: Any, n: int
+    ) -> tuple[Posterior, bool]:
         """Posterior on a grid wide enough that the tail beyond it is negligible."""
         if self.max_missing is not None:
             grid = np.arange(0, self.max_missing + 1)
             post = posterior(table, p, delta, graphs, grid, self.prior, top_k=self.top_graphs)
-            return post, bool(post.pmf[-max(1, grid.size // 4):].sum() > 1e-3)
+            return post, bool(post.pmf[-max(1, grid.size // 4) :].sum() > 1e-3)
         cap = max(20_000, 20 * n)
-        start, limit, beyond_cap = grid_limit(table, p, delta, graphs, self.prior, cap,
-                                              TAIL_MASS)
+        start, limit, beyond_cap = grid_limit(table, p, delta, graphs, self.prior, cap, TAIL_MASS)
         size = min(cap, max(1_000, int(limit * 1.25)))
         start = int(start * 0.8) if start > 1_000 else 0
         grid = np.arange(start, size + 1)
@@ -214,8 +236,11 @@ def _coarse(totals: np.ndarray, post: Posterior) -> dict[str, list[float]]:
     width = max(1, math.ceil((hi - lo) / POSTERIOR_POINTS))
     starts = np.arange(lo, hi, width)
     mass = np.add.reduceat(post.pmf[lo:hi], starts - lo)
-    return {"n": [float(totals[s]) for s in starts], "probability": [float(m) for m in mass],
-            "bin_width": [float(width)]}
+    return {
+        "n": [float(totals[s]) for s in starts],
+        "probability": [float(m) for m in mass],
+        "bin_width": [float(width)],
+    }
 
 
 #: The name the estimator registry (:mod:`dadkhah.estimate`) looks up.

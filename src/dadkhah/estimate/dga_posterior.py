@@ -78,8 +78,9 @@ def full_table(patterns: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return table
 
 
-def _margin_terms(table: np.ndarray, p: int, delta: float) -> tuple[np.ndarray, np.ndarray,
-                                                                     np.ndarray]:
+def _margin_terms(
+    table: np.ndarray, p: int, delta: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each subset ``s`` (index = bitmask): the margin's observed zero-cell count, the
     constant part of its log marginal likelihood, and its prior count per cell."""
     cells = np.arange(1 << p)
@@ -125,8 +126,14 @@ def _lse(x: np.ndarray, axis: int) -> np.ndarray:
 class _Scorer:
     """Log joint posterior (unnormalised) of graph and ``Nmissing``, chunk by chunk."""
 
-    def __init__(self, table: np.ndarray, p: int, delta: float,
-                 graphs: Sequence[DecomposableGraph], prior: str) -> None:
+    def __init__(
+        self,
+        table: np.ndarray,
+        p: int,
+        delta: float,
+        graphs: Sequence[DecomposableGraph],
+        prior: str,
+    ) -> None:
         table = table.copy()
         table[0] = 0.0
         self.n = float(table.sum())
@@ -149,20 +156,31 @@ class _Scorer:
         nm = nm.astype(float)
         total = self.n + nm
         # const already holds -2^k lgamma(a) for every cell of the margin, the zero cell included
-        comp = (self.const[1:, None]
-                + gammaln(self.zero[1:, None] + nm[None, :] + self.prior_count[1:, None]))
+        comp = self.const[1:, None] + gammaln(
+            self.zero[1:, None] + nm[None, :] + self.prior_count[1:, None]
+        )
         norm = math.lgamma(self.total_prior) - gammaln(total + self.total_prior)
         coef = self.coef if rows is None else self.coef[rows]
         comps = self.comps if rows is None else self.comps[rows]
         out: np.ndarray = coef @ comp + comps[:, None] * norm[None, :]
-        out += (gammaln(total + 1.0) - self.multinomial_obs - gammaln(nm + 1.0)
-                + log_prior(self.prior, total))[None, :]
+        out += (
+            gammaln(total + 1.0)
+            - self.multinomial_obs
+            - gammaln(nm + 1.0)
+            + log_prior(self.prior, total)
+        )[None, :]
         return out
 
 
-def grid_limit(table: np.ndarray, p: int, delta: float,
-               graphs: Sequence[DecomposableGraph], prior: str, cap: int,
-               tail: float) -> tuple[int, int, float]:
+def grid_limit(
+    table: np.ndarray,
+    p: int,
+    delta: float,
+    graphs: Sequence[DecomposableGraph],
+    prior: str,
+    cap: int,
+    tail: float,
+) -> tuple[int, int, float]:
     """Range of the number missed outside which the posterior holds less than ``tail`` on each
     side (searched up to ``cap``), from the posterior on a coarse geometric grid; and the mass
     beyond ``cap``."""
@@ -183,9 +201,15 @@ def grid_limit(table: np.ndarray, p: int, delta: float,
     return int(points[lo]), int(points[hi]), float(beyond[-2]) if points.size > 1 else 0.0
 
 
-def posterior(table: np.ndarray, p: int, delta: float, graphs: Sequence[DecomposableGraph],
-              nmissing: np.ndarray, prior: str = "1/N",
-              top_k: int = 0) -> Posterior:
+def posterior(
+    table: np.ndarray,
+    p: int,
+    delta: float,
+    graphs: Sequence[DecomposableGraph],
+    nmissing: np.ndarray,
+    prior: str = "1/N",
+    top_k: int = 0,
+) -> Posterior:
     """Joint posterior of graph and ``Nmissing`` on the grid ``nmissing`` (R's ``bma.cr``).
 
     The ``top_k`` graphs of highest posterior probability also get their own median of ``N``.
@@ -217,5 +241,9 @@ def posterior(table: np.ndarray, p: int, delta: float, graphs: Sequence[Decompos
                     found[k] = scorer.n + float(nm[hit[0]])
             cum = running[:, -1]
         medians = {int(r): float(v) for r, v in zip(rows, found, strict=True)}
-    return Posterior(nmissing=nmissing, pmf=np.exp(column_lse - grand),
-                     graph_prob=np.exp(row_lse - grand), graph_median=medians)
+    return Posterior(
+        nmissing=nmissing,
+        pmf=np.exp(column_lse - grand),
+        graph_prob=np.exp(row_lse - grand),
+        graph_median=medians,
+    )

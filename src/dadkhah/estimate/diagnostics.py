@@ -35,7 +35,7 @@ def _split(x: np.ndarray) -> np.ndarray:
     half = x.shape[1] // 2
     if half < 2:
         return x
-    return np.concatenate([x[:, :half], x[:, x.shape[1] - half:]], axis=0)
+    return np.concatenate([x[:, :half], x[:, x.shape[1] - half :]], axis=0)
 
 
 def split_rhat(chains: np.ndarray) -> float:

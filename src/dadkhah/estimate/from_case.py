@@ -22,8 +22,15 @@ __all__ = ["PERSON_FIELDS", "RECORD_FIELDS", "UNKNOWN_STRATUM", "case_histories"
 
 PERSON_FIELDS = ("sex", "city", "province")
 RECORD_FIELDS = (
-    "sex", "city", "province", "prison", "affiliation", "birth_place", "death_place",
-    "death_date", "birth_date",
+    "sex",
+    "city",
+    "province",
+    "prison",
+    "affiliation",
+    "birth_place",
+    "death_place",
+    "death_date",
+    "birth_date",
 )
 UNKNOWN_STRATUM = "(unknown)"
 
@@ -57,10 +64,10 @@ def case_histories(db: Database, *, source: str | None = None) -> CaptureHistori
     lists = _active_lists(db)
     people = _memberships(db)
     if not people:
-        raise EstimationError("the case has no linked persons: import lists and run linkage "
-                              "first ('dadkhah link')")
-    return CaptureHistories.from_records(people.values(), lists=_used(lists, people),
-                                         source=source)
+        raise EstimationError(
+            "the case has no linked persons: import lists and run linkage first ('dadkhah link')"
+        )
+    return CaptureHistories.from_records(people.values(), lists=_used(lists, people), source=source)
 
 
 def _used(lists: list[str], people: dict[int, set[str]]) -> list[str]:
@@ -71,7 +78,8 @@ def _used(lists: list[str], people: dict[int, set[str]]) -> list[str]:
 def _stratum_values(db: Database, field: str, person_ids: set[int]) -> dict[int, str]:
     if field not in PERSON_FIELDS and field not in RECORD_FIELDS:
         raise EstimationError(
-            f"cannot stratify by {field!r}: {one_of(field, sorted(set(PERSON_FIELDS + RECORD_FIELDS)))}")
+            f"cannot stratify by {field!r}: {one_of(field, sorted(set(PERSON_FIELDS + RECORD_FIELDS)))}"
+        )
     values: dict[int, str] = {}
     if field in PERSON_FIELDS:
         for r in db.query(f"SELECT id, {field} AS v FROM person WHERE active = 1"):
@@ -97,10 +105,15 @@ def _stratum_values(db: Database, field: str, person_ids: set[int]) -> dict[int,
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for pid, key in canonical.items():
         spellings[key][values[pid]] += 1
-    label = {key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] if field not in _CANONICAL_FIELDS
-             else key for key, c in spellings.items()}
-    return {pid: label[canonical[pid]] if pid in canonical else UNKNOWN_STRATUM
-            for pid in person_ids}
+    label = {
+        key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if field not in _CANONICAL_FIELDS
+        else key
+        for key, c in spellings.items()
+    }
+    return {
+        pid: label[canonical[pid]] if pid in canonical else UNKNOWN_STRATUM for pid in person_ids
+    }
 
 
 _PLACE_FIELDS = {"city": "city", "birth_place": "city", "death_place": "city", "prison": "prison"}
@@ -128,15 +141,17 @@ MIN_STRATUM_OBSERVED = 50
 POOLED_STRATUM = "(other)"
 
 
-def _stratum_table(people: list[set[str]], lists: list[str], value: str,
-                   where: str) -> CaptureHistories:
+def _stratum_table(
+    people: list[set[str]], lists: list[str], value: str, where: str
+) -> CaptureHistories:
     """The table of one stratum over the lists that record someone in it."""
     on_some = [name for name in lists if any(name in p for p in people)]
     return CaptureHistories.from_records(people, lists=on_some, stratum=value, source=where)
 
 
-def case_strata(db: Database, field: str, *,
-                source: str | None = None) -> dict[str, CaptureHistories]:
+def case_strata(
+    db: Database, field: str, *, source: str | None = None
+) -> dict[str, CaptureHistories]:
     """One capture table per value of ``field``, sorted by value.
 
     Values are canonical (``M``, ``مرد`` and ``male`` are one stratum; a province written in
@@ -148,8 +163,9 @@ def case_strata(db: Database, field: str, *,
     lists = _active_lists(db)
     people = _memberships(db)
     if not people:
-        raise EstimationError("the case has no linked persons: import lists and run linkage "
-                              "first ('dadkhah link')")
+        raise EstimationError(
+            "the case has no linked persons: import lists and run linkage first ('dadkhah link')"
+        )
     used = _used(lists, people)
     values = _stratum_values(db, field, set(people))
     groups: dict[str, list[set[str]]] = defaultdict(list)
@@ -176,5 +192,6 @@ def case_strata(db: Database, field: str, *,
         except EstimationError as e:
             raise EstimationError(
                 f"the small strata of {field!r} pooled together ({', '.join(pooled_names)}) still "
-                f"cannot be estimated: {e}; stratify by a coarser field") from e
+                f"cannot be estimated: {e}; stratify by a coarser field"
+            ) from e
     return out

@@ -187,9 +187,13 @@ class BatchFit:
 
 
 @np.errstate(**_QUIET)  # type: ignore[arg-type]
-def fit_poisson_batch(y: np.ndarray, designs: np.ndarray, *,
-                      max_iterations: int = MAX_ITERATIONS,
-                      epsilon: float = EPSILON) -> BatchFit:
+def fit_poisson_batch(
+    y: np.ndarray,
+    designs: np.ndarray,
+    *,
+    max_iterations: int = MAX_ITERATIONS,
+    epsilon: float = EPSILON,
+) -> BatchFit:
     """Fit ``len(designs)`` designs of one shape (``B × rows × cols``) at once.
 
     Same algorithm and stopping rule as :func:`fit_poisson`, each design stopping on its own;
@@ -256,6 +260,11 @@ def fit_poisson_batch(y: np.ndarray, designs: np.ndarray, *,
         ll = np.where(ypos, y * np.log(mu), 0.0) - mu - gammaln(y + 1.0)
         terms = np.where(ypos, y * np.log(ysafe / mu), 0.0)
     deviance = 2.0 * np.sum(terms - (y[None, :] - mu), axis=1)
-    return BatchFit(intercept=beta[:, 0], intercept_var=var0, deviance=deviance,
-                    loglik=ll.sum(axis=1), rank=np.where(singular, 0, n_col),
-                    converged=converged & ~singular)
+    return BatchFit(
+        intercept=beta[:, 0],
+        intercept_var=var0,
+        deviance=deviance,
+        loglik=ll.sum(axis=1),
+        rank=np.where(singular, 0, n_col),
+        converged=converged & ~singular,
+    )

@@ -78,8 +78,11 @@ def _cliques(adjacent: list[int]) -> list[int]:
 def _separators(cliques: list[int]) -> list[int]:
     """Separators of a junction tree: a maximum-weight spanning forest of the cliques."""
     pairs = sorted(
-        ((bin(a & b).count("1"), i, k) for (i, a), (k, b) in combinations(enumerate(cliques), 2)
-         if a & b),
+        (
+            (bin(a & b).count("1"), i, k)
+            for (i, a), (k, b) in combinations(enumerate(cliques), 2)
+            if a & b
+        ),
         key=lambda e: -e[0],
     )
     parent = list(range(len(cliques)))
@@ -103,8 +106,9 @@ def _separators(cliques: list[int]) -> list[int]:
 def decomposable_graphs(n_vertices: int) -> tuple[DecomposableGraph, ...]:
     """Every decomposable graph on ``n_vertices`` labelled vertices (2 to 6)."""
     if not 2 <= n_vertices <= 6:
-        raise ValueError(f"decomposable graphs are enumerated for 2 to 6 vertices, "
-                         f"not {n_vertices}")
+        raise ValueError(
+            f"decomposable graphs are enumerated for 2 to 6 vertices, not {n_vertices}"
+        )
     all_edges = list(combinations(range(n_vertices), 2))
     graphs: list[DecomposableGraph] = []
     for code in range(1 << len(all_edges)):
@@ -116,10 +120,12 @@ def decomposable_graphs(n_vertices: int) -> tuple[DecomposableGraph, ...]:
         if not _is_chordal(adjacent):
             continue
         cliques = _cliques(adjacent)
-        graphs.append(DecomposableGraph(
-            n_vertices=n_vertices,
-            edges=frozenset(edges),
-            cliques=tuple(sorted(cliques)),
-            separators=tuple(sorted(_separators(cliques))),
-        ))
+        graphs.append(
+            DecomposableGraph(
+                n_vertices=n_vertices,
+                edges=frozenset(edges),
+                cliques=tuple(sorted(cliques)),
+                separators=tuple(sorted(_separators(cliques))),
+            )
+        )
     return tuple(graphs)

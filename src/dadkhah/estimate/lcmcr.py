@@ -84,12 +84,23 @@ class LatentClassEstimator:
 
     method: ClassVar[str] = "lcmcr"
 
-    def __init__(self, *, K: int = 10, a_alpha: float = 0.25, b_alpha: float = 0.25,
-                 burn_in: int = 10_000, draws: int = 2_500, thin: int = 100, chains: int = 2,
-                 interval_prob: float = 0.95, seed: int | None = None,
-                 threads: int | None = None) -> None:
-        self.config = LatentClassSettings(K, a_alpha, b_alpha, burn_in, draws, thin, chains,
-                                          interval_prob)
+    def __init__(
+        self,
+        *,
+        K: int = 10,
+        a_alpha: float = 0.25,
+        b_alpha: float = 0.25,
+        burn_in: int = 10_000,
+        draws: int = 2_500,
+        thin: int = 100,
+        chains: int = 2,
+        interval_prob: float = 0.95,
+        seed: int | None = None,
+        threads: int | None = None,
+    ) -> None:
+        self.config = LatentClassSettings(
+            K, a_alpha, b_alpha, burn_in, draws, thin, chains, interval_prob
+        )
         if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
             raise EstimationError(f"seed must be a whole number >= 0, got {seed!r}")
         self.seed: int | None = seed if seed is not None else secrets.randbits(32)
@@ -116,9 +127,17 @@ class LatentClassEstimator:
         states = [new_state(s.generate_state(4, dtype=np.uint64)) for s in seeds]
 
         def one(state: Any) -> np.ndarray:
-            trace: np.ndarray = run_chain(patterns, counts, int(cfg.K), float(cfg.a_alpha),
-                                          float(cfg.b_alpha), int(cfg.burn_in), int(cfg.draws),
-                                          int(cfg.thin), state)
+            trace: np.ndarray = run_chain(
+                patterns,
+                counts,
+                int(cfg.K),
+                float(cfg.a_alpha),
+                float(cfg.b_alpha),
+                int(cfg.burn_in),
+                int(cfg.draws),
+                int(cfg.thin),
+                state,
+            )
             return trace
 
         workers = self.threads or min(cfg.chains, os.cpu_count() or 1)
@@ -135,16 +154,18 @@ class LatentClassEstimator:
         diag = summarize_chains(n_chains)
         alpha = trace[:, :, TRACE_FIELDS.index("alpha")]
         used = trace[:, :, TRACE_FIELDS.index("classes_used")]
-        diag.update({
-            "posterior_mean": float(draws.mean()),
-            "posterior_sd": float(draws.std(ddof=1)) if draws.size > 1 else math.nan,
-            "alpha_mean": float(alpha.mean()),
-            "alpha_rhat": summarize_chains(alpha)["rhat"],
-            "classes_used_mean": float(used.mean()),
-            "classes_used_max": int(used.max()),
-            "all_classes_used_share": float((used >= cfg.K).mean()),
-            "iterations_per_chain": cfg.burn_in + cfg.draws * cfg.thin,
-        })
+        diag.update(
+            {
+                "posterior_mean": float(draws.mean()),
+                "posterior_sd": float(draws.std(ddof=1)) if draws.size > 1 else math.nan,
+                "alpha_mean": float(alpha.mean()),
+                "alpha_rhat": summarize_chains(alpha)["rhat"],
+                "classes_used_mean": float(used.mean()),
+                "classes_used_max": int(used.max()),
+                "all_classes_used_share": float((used >= cfg.K).mean()),
+                "iterations_per_chain": cfg.burn_in + cfg.draws * cfg.thin,
+            }
+        )
         notes = self._warnings(diag, cfg)
         for note in notes:
             warnings.warn(note, ConvergenceWarning, stacklevel=2)
@@ -175,12 +196,15 @@ class LatentClassEstimator:
         notes = []
         rhat = diag["rhat"]
         if cfg.chains > 1 and math.isfinite(rhat) and rhat > RHAT_LIMIT:
-            notes.append(f"the chains disagree (R-hat {rhat:.3f} > {RHAT_LIMIT}): run a longer "
-                         "burn-in or more draws")
+            notes.append(
+                f"the chains disagree (R-hat {rhat:.3f} > {RHAT_LIMIT}): run a longer "
+                "burn-in or more draws"
+            )
         ess = diag["ess"]
         if math.isfinite(ess) and ess < ESS_FLOOR:
-            notes.append(f"few effective draws ({ess:.0f} < {ESS_FLOOR:.0f}): increase draws or "
-                         "thinning")
+            notes.append(
+                f"few effective draws ({ess:.0f} < {ESS_FLOOR:.0f}): increase draws or thinning"
+            )
         if diag["all_classes_used_share"] > ALL_CLASSES_SHARE:
             share = diag["all_classes_used_share"]
             notes.append(f"{share:.0%} of the draws use all K={cfg.K} classes: try a larger K")

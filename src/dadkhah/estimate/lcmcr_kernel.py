@@ -57,8 +57,9 @@ _TINY = 1e-250
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
-def _row_weights_in_logs(row: np.ndarray, factor: np.ndarray, log_pi: np.ndarray,
-                         out: np.ndarray) -> None:
+def _row_weights_in_logs(
+    row: np.ndarray, factor: np.ndarray, log_pi: np.ndarray, out: np.ndarray
+) -> None:
     """Class weights of one pattern computed in logs and scaled so the largest is 1."""
     n_lists, _, n_classes = factor.shape
     best = -np.inf
@@ -74,8 +75,17 @@ def _row_weights_in_logs(row: np.ndarray, factor: np.ndarray, log_pi: np.ndarray
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
-def run_chain(patterns: np.ndarray, counts: np.ndarray, n_classes: int, a_alpha: float,
-              b_alpha: float, burn_in: int, n_draws: int, thin: int, st: State) -> np.ndarray:
+def run_chain(
+    patterns: np.ndarray,
+    counts: np.ndarray,
+    n_classes: int,
+    a_alpha: float,
+    b_alpha: float,
+    burn_in: int,
+    n_draws: int,
+    thin: int,
+    st: State,
+) -> np.ndarray:
     """Run one chain; return its trace, shape (n_draws, 4): N, alpha, classes used, p0.
 
     ``patterns`` (m×J, 0/1) and ``counts`` (m, all positive) are the rows of the table with

@@ -64,9 +64,16 @@ for _name in NAMED_MODELS:
     _ALIASES[_name.lower()] = _name
     _ALIASES[RCAPTURE_LABELS[_name].lower()] = _name
     _ALIASES[RCAPTURE_LABELS[_name].lower().replace(" (lb)", "")] = _name
-for _short, _name in {"mhc": "Mh-chao", "mhp": "Mh-poisson2", "mhd": "Mh-darroch",
-                      "mhg": "Mh-gamma3.5", "mthc": "Mth-chao", "mthp": "Mth-poisson2",
-                      "mthd": "Mth-darroch", "mthg": "Mth-gamma3.5"}.items():
+for _short, _name in {
+    "mhc": "Mh-chao",
+    "mhp": "Mh-poisson2",
+    "mhd": "Mh-darroch",
+    "mhg": "Mh-gamma3.5",
+    "mthc": "Mth-chao",
+    "mthp": "Mth-poisson2",
+    "mthd": "Mth-darroch",
+    "mthg": "Mth-gamma3.5",
+}.items():
     _ALIASES[_short] = _name
 for _search in SEARCHES:
     _ALIASES[_search] = _search
@@ -87,8 +94,10 @@ def _model_kind(model: str) -> str:
         parse_hierarchical(model, MAX_HIERARCHICAL_LISTS)  # syntax check only
         return "hierarchical"
     options = ", ".join((*SEARCHES, *NAMED_MODELS))
-    raise EstimationError(f"unknown log-linear model {model!r}; choose one of: {options}, or a "
-                          "hierarchical model such as [12,13,23]")
+    raise EstimationError(
+        f"unknown log-linear model {model!r}; choose one of: {options}, or a "
+        "hierarchical model such as [12,13,23]"
+    )
 
 
 class LogLinear:
@@ -102,10 +111,17 @@ class LogLinear:
 
     method: ClassVar[str] = "loglinear"
 
-    def __init__(self, model: str = "best-bic", *, level: float = 0.95,
-                 max_order: int | None = None, runners_up: int = 10,
-                 chao_drop_negative: bool = True, upper_factor: float = 3.0,
-                 seed: int | None = None) -> None:
+    def __init__(
+        self,
+        model: str = "best-bic",
+        *,
+        level: float = 0.95,
+        max_order: int | None = None,
+        runners_up: int = 10,
+        chao_drop_negative: bool = True,
+        upper_factor: float = 3.0,
+        seed: int | None = None,
+    ) -> None:
         model = canonical_model(model)
         self._kind = _model_kind(model)
         if not 0.0 < level < 1.0:
@@ -159,41 +175,56 @@ class LogLinear:
         n_lists = histories.n_lists
         available = TWO_LIST_MODELS if n_lists == 2 else NAMED_MODELS
         if self.model not in available:
-            raise EstimationError(f"model {self.model} needs at least three lists; with two "
-                                  f"lists the named models are {', '.join(TWO_LIST_MODELS)}")
-        fits = {name: fit_named(y, n, name, n_lists,
-                                chao_drop_negative=self.chao_drop_negative)
-                for name in available}
+            raise EstimationError(
+                f"model {self.model} needs at least three lists; with two "
+                f"lists the named models are {', '.join(TWO_LIST_MODELS)}"
+            )
+        fits = {
+            name: fit_named(y, n, name, n_lists, chao_drop_negative=self.chao_drop_negative)
+            for name in available
+        }
         chosen = fits[self.model]
-        others = sorted((f for f in fits.values() if f.model != self.model),
-                        key=lambda f: _finite(f.aic))
+        others = sorted(
+            (f for f in fits.values() if f.model != self.model), key=lambda f: _finite(f.aic)
+        )
         runners = tuple(
-            Candidate(model=f.model, estimate=f.abundance, std_error=_maybe(f.std_error),
-                      criteria={"aic": f.aic, "bic": f.bic, "deviance": f.deviance,
-                                "df": float(f.df)})
+            Candidate(
+                model=f.model,
+                estimate=f.abundance,
+                std_error=_maybe(f.std_error),
+                criteria={"aic": f.aic, "bic": f.bic, "deviance": f.deviance, "df": float(f.df)},
+            )
             for f in others[: self.runners_up]
         )
         best_aic = min(fits.values(), key=lambda f: _finite(f.aic)).model
-        extra = {"rcapture_label": RCAPTURE_LABELS[self.model], "best_aic_named": best_aic,
-                 "comparison": "the other models of Rcapture's closedp, by AIC"}
+        extra = {
+            "rcapture_label": RCAPTURE_LABELS[self.model],
+            "best_aic_named": best_aic,
+            "comparison": "the other models of Rcapture's closedp, by AIC",
+        }
         return self._estimate(histories, y, n, chosen, runners_up=runners, extra=extra)
 
     def _fit_search(self, histories: CaptureHistories, y: np.ndarray, n: float) -> Estimate:
         n_lists = histories.n_lists
         if n_lists > MAX_HIERARCHICAL_LISTS:
-            raise EstimationError(f"the model search handles at most {MAX_HIERARCHICAL_LISTS} "
-                                  f"lists, this table has {n_lists}: choose a named model "
-                                  f"({', '.join(NAMED_MODELS)})")
+            raise EstimationError(
+                f"the model search handles at most {MAX_HIERARCHICAL_LISTS} "
+                f"lists, this table has {n_lists}: choose a named model "
+                f"({', '.join(NAMED_MODELS)})"
+            )
         max_order = self.max_order if self.max_order is not None else n_lists - 1
         if max_order > n_lists - 1:
-            raise EstimationError(f"max_order must be at most {n_lists - 1} (the number of "
-                                  f"lists minus one), got {max_order}")
+            raise EstimationError(
+                f"max_order must be at most {n_lists - 1} (the number of "
+                f"lists minus one), got {max_order}"
+            )
         if (n_lists == 6 and max_order >= 3) or (n_lists >= 7 and max_order >= 2):
             raise EstimationError(
                 f"searching every hierarchical model of {n_lists} lists up to order "
                 f"{max_order} means fitting too many models (Rcapture refuses too): set "
                 "max_order lower (2 for six lists) or choose a named model "
-                f"({', '.join(NAMED_MODELS)})")
+                f"({', '.join(NAMED_MODELS)})"
+            )
         criterion = "bic" if self.model == "best-bic" else "aic"
         rows = search_hierarchical(y, n, n_lists, max_order)
         ranked = sorted(rows, key=lambda r: _finite(getattr(r, criterion)))
@@ -204,31 +235,47 @@ class LogLinear:
         weights = np.exp(-scores / 2.0)
         weights /= weights.sum()
         runners = tuple(
-            Candidate(model=r.model, estimate=r.abundance, std_error=_maybe(r.std_error),
-                      **self._runner_interval(y, n, r.generators, n_lists, i),
-                      criteria={criterion: getattr(r, criterion),
-                                f"delta_{criterion}": float(scores[i]),
-                                "aic" if criterion == "bic" else "bic":
-                                    r.aic if criterion == "bic" else r.bic,
-                                "deviance": r.deviance, "df": float(r.df)},
-                      weight=float(weights[i]))
+            Candidate(
+                model=r.model,
+                estimate=r.abundance,
+                std_error=_maybe(r.std_error),
+                **self._runner_interval(y, n, r.generators, n_lists, i),
+                criteria={
+                    criterion: getattr(r, criterion),
+                    f"delta_{criterion}": float(scores[i]),
+                    "aic" if criterion == "bic" else "bic": r.aic if criterion == "bic" else r.bic,
+                    "deviance": r.deviance,
+                    "df": float(r.df),
+                },
+                weight=float(weights[i]),
+            )
             for i, r in enumerate(ranked[1 : 1 + self.runners_up], start=1)
         )
         warnings: list[str] = []
         second = ranked[1] if len(ranked) > 1 else None
-        if (second is not None and scores[1] < 2.0
-                and abs(second.abundance - best.abundance) > 0.05 * best.abundance):
+        if (
+            second is not None
+            and scores[1] < 2.0
+            and abs(second.abundance - best.abundance) > 0.05 * best.abundance
+        ):
             warnings.append(
                 f"model choice is fragile: {second.model} is only {scores[1]:.2f} "
                 f"{criterion.upper()} behind {best.model} and gives {second.abundance:,.0f} "
-                f"against {best.abundance:,.0f}; report both")
-        extra = {"criterion": criterion, "max_order": max_order,
-                 "models_compared": len(rows), "weight": float(weights[0])}
-        return self._estimate(histories, y, n, fit, runners_up=runners, extra=extra,
-                              warnings=warnings)
+                f"against {best.abundance:,.0f}; report both"
+            )
+        extra = {
+            "criterion": criterion,
+            "max_order": max_order,
+            "models_compared": len(rows),
+            "weight": float(weights[0]),
+        }
+        return self._estimate(
+            histories, y, n, fit, runners_up=runners, extra=extra, warnings=warnings
+        )
 
-    def _runner_interval(self, y: np.ndarray, n: float, generators: tuple[int, ...],
-                         n_lists: int, rank: int) -> dict[str, float | None]:
+    def _runner_interval(
+        self, y: np.ndarray, n: float, generators: tuple[int, ...], n_lists: int, rank: int
+    ) -> dict[str, float | None]:
         """Profile interval of the closest runners-up (the first three), so they can be
         reported beside the winner; ``None`` bounds for the others or where it fails."""
         if rank > INTERVALS_FOR_RUNNERS_UP:
@@ -237,22 +284,33 @@ class LogLinear:
         if not math.isfinite(fit.abundance):
             return {"lower": None, "upper": None}
         try:
-            profile = profile_interval(y, n, fit, level=self.level,
-                                       upper_factor=self.upper_factor)
+            profile = profile_interval(y, n, fit, level=self.level, upper_factor=self.upper_factor)
         except (ValueError, ArithmeticError):
             return {"lower": None, "upper": None}
         return {"lower": profile.lower, "upper": profile.upper}
 
-    def _estimate(self, histories: CaptureHistories, y: np.ndarray, n: float, fit: ModelFit,
-                  *, runners_up: tuple[Candidate, ...], extra: dict[str, Any],
-                  warnings: list[str] | None = None) -> Estimate:
+    def _estimate(
+        self,
+        histories: CaptureHistories,
+        y: np.ndarray,
+        n: float,
+        fit: ModelFit,
+        *,
+        runners_up: tuple[Candidate, ...],
+        extra: dict[str, Any],
+        warnings: list[str] | None = None,
+    ) -> Estimate:
         notes = list(fit.warnings) + list(warnings or [])
         if not math.isfinite(fit.abundance):
-            raise EstimationError(f"model {fit.model} gives no finite abundance on this table "
-                                  "(a cell the model needs is empty); choose another model")
+            raise EstimationError(
+                f"model {fit.model} gives no finite abundance on this table "
+                "(a cell the model needs is empty); choose another model"
+            )
         if fit.abundance < n:
-            notes.append(f"model {fit.model} gives {fit.abundance:,.1f}, fewer than the "
-                         f"{n:,.0f} people observed: the model does not fit this table")
+            notes.append(
+                f"model {fit.model} gives {fit.abundance:,.1f}, fewer than the "
+                f"{n:,.0f} people observed: the model does not fit this table"
+            )
         diagnostics: dict[str, Any] = {
             "deviance": fit.deviance,
             "df": fit.df,
@@ -267,23 +325,30 @@ class LogLinear:
             kind = LOGNORMAL_KIND
         else:
             try:
-                profile = profile_interval(y, n, fit, level=self.level,
-                                           upper_factor=self.upper_factor)
+                profile = profile_interval(
+                    y, n, fit, level=self.level, upper_factor=self.upper_factor
+                )
             except (ValueError, ArithmeticError) as e:
-                raise EstimationError(f"model {fit.model}: the profile likelihood of N cannot "
-                                      f"be computed on this table ({e}); choose another "
-                                      "model") from e
+                raise EstimationError(
+                    f"model {fit.model}: the profile likelihood of N cannot "
+                    f"be computed on this table ({e}); choose another "
+                    "model"
+                ) from e
             lower = profile.lower
             upper = profile.upper if profile.upper is not None else math.inf
             if profile.upper is None:
-                notes.append(f"the upper bound of the interval lies beyond "
-                             f"{profile.search_limit:,.0f} ({self.upper_factor:g} times the "
-                             "estimate): the data barely bound the population from above")
+                notes.append(
+                    f"the upper bound of the interval lies beyond "
+                    f"{profile.search_limit:,.0f} ({self.upper_factor:g} times the "
+                    "estimate): the data barely bound the population from above"
+                )
             if profile.lower <= n:
                 notes.append("the lower bound of the interval is the number observed")
             if not profile.lower <= fit.abundance <= upper:
-                notes.append(f"the estimate {fit.abundance:,.1f} lies outside its profile "
-                             "interval: the model fits this table badly")
+                notes.append(
+                    f"the estimate {fit.abundance:,.1f} lies outside its profile "
+                    "interval: the model fits this table badly"
+                )
             diagnostics["profile_mode"] = profile.mode
             kind = PROFILE_KIND
         diagnostics.update(extra)

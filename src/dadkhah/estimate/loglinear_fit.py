@@ -130,12 +130,14 @@ def _behavioural_closed_form(name: str, fit: PoissonFit, n_lists: int) -> tuple[
         denom = 1.0 + e3 - e2
         scale = math.exp(b[0]) * (1.0 + e3) ** (t - 1)
         abundance = scale * (1.0 + e12 / denom)
-        v = scale * np.array([
-            1.0 + e12 / denom,
-            e12 / denom,
-            e12 / denom + math.exp(b[1] + 2.0 * b[2]) / denom**2,
-            (t - 1) * e3 / (1.0 + e3) - math.exp(b[1] + b[2] + b[3]) / denom**2,
-        ])
+        v = scale * np.array(
+            [
+                1.0 + e12 / denom,
+                e12 / denom,
+                e12 / denom + math.exp(b[1] + 2.0 * b[2]) / denom**2,
+                (t - 1) * e3 / (1.0 + e3) - math.exp(b[1] + b[2] + b[3]) / denom**2,
+            ]
+        )
     var = float(v @ fit.cov @ v) - abundance
     return abundance, math.sqrt(var) if var > 0 else math.nan
 
@@ -147,24 +149,46 @@ def fit_design(y: np.ndarray, n: float, design: np.ndarray, model: str) -> Model
     return _result(model, fit, n, abundance, se, design)
 
 
-def _result(model: str, fit: PoissonFit, n: float, abundance: float, se: float,
-            design: np.ndarray, chao_base: int | None = None,
-            dropped: Sequence[str] = ()) -> ModelFit:
+def _result(
+    model: str,
+    fit: PoissonFit,
+    n: float,
+    abundance: float,
+    se: float,
+    design: np.ndarray,
+    chao_base: int | None = None,
+    dropped: Sequence[str] = (),
+) -> ModelFit:
     warnings: list[str] = []
     if not fit.converged:
-        warnings.append(f"model {model}: the Poisson fit did not converge in "
-                        f"{fit.iterations} iterations")
+        warnings.append(
+            f"model {model}: the Poisson fit did not converge in {fit.iterations} iterations"
+        )
     if fit.rank < fit.coef.size:
-        warnings.append(f"model {model}: design matrix not of full rank "
-                        f"({fit.coef.size - fit.rank} parameter(s) not estimable)")
-    return ModelFit(model=model, abundance=abundance, std_error=se, deviance=fit.deviance,
-                    df=fit.df_residual, aic=fit.aic, bic=fit.bic(n), converged=fit.converged,
-                    design=design, chao_base=chao_base, dropped=tuple(dropped), coef=fit.coef,
-                    warnings=tuple(warnings))
+        warnings.append(
+            f"model {model}: design matrix not of full rank "
+            f"({fit.coef.size - fit.rank} parameter(s) not estimable)"
+        )
+    return ModelFit(
+        model=model,
+        abundance=abundance,
+        std_error=se,
+        deviance=fit.deviance,
+        df=fit.df_residual,
+        aic=fit.aic,
+        bic=fit.bic(n),
+        converged=fit.converged,
+        design=design,
+        chao_base=chao_base,
+        dropped=tuple(dropped),
+        coef=fit.coef,
+        warnings=tuple(warnings),
+    )
 
 
-def fit_named(y: np.ndarray, n: float, name: str, n_lists: int, *,
-              chao_drop_negative: bool = True) -> ModelFit:
+def fit_named(
+    y: np.ndarray, n: float, name: str, n_lists: int, *, chao_drop_negative: bool = True
+) -> ModelFit:
     """Fit one of the classical models of Rcapture's ``closedp.t``."""
     spec: NamedDesign = named_design(name, n_lists)
     design = spec.matrix
@@ -183,8 +207,7 @@ def fit_named(y: np.ndarray, n: float, name: str, n_lists: int, *,
     return _result(name, fit, n, abundance, se, profile_design, chao_base, dropped)
 
 
-def fit_hierarchical(y: np.ndarray, n: float, generators: Sequence[int],
-                     n_lists: int) -> ModelFit:
+def fit_hierarchical(y: np.ndarray, n: float, generators: Sequence[int], n_lists: int) -> ModelFit:
     """Fit the hierarchical model with this generating class."""
     design = hierarchical_design(generators, n_lists)
     return fit_design(y, n, design, hierarchical_name(generators))
@@ -205,8 +228,7 @@ class SearchRow:
     converged: bool
 
 
-def search_hierarchical(y: np.ndarray, n: float, n_lists: int,
-                        max_order: int) -> list[SearchRow]:
+def search_hierarchical(y: np.ndarray, n: float, n_lists: int, max_order: int) -> list[SearchRow]:
     """Fit every candidate of Rcapture's ``closedpMS.t`` (all main effects, interaction orders
     up to ``max_order``); results in enumeration order.
 
@@ -227,9 +249,17 @@ def search_hierarchical(y: np.ndarray, n: float, n_lists: int,
         for k, i in enumerate(indices):
             if batch.rank[k] == 0:
                 single = fit_hierarchical(y, n, models[i], n_lists)
-                out[i] = SearchRow(single.model, models[i], single.abundance, single.std_error,
-                                   single.deviance, single.df, single.aic, single.bic,
-                                   single.converged)
+                out[i] = SearchRow(
+                    single.model,
+                    models[i],
+                    single.abundance,
+                    single.std_error,
+                    single.deviance,
+                    single.df,
+                    single.aic,
+                    single.bic,
+                    single.converged,
+                )
                 continue
             b0 = float(batch.intercept[k])
             with np.errstate(over="ignore", invalid="ignore"):
@@ -239,10 +269,16 @@ def search_hierarchical(y: np.ndarray, n: float, n_lists: int,
             rank = int(batch.rank[k])
             loglik = float(batch.loglik[k])
             out[i] = SearchRow(
-                model=hierarchical_name(models[i]), generators=models[i], abundance=n + n0,
-                std_error=se, deviance=float(batch.deviance[k]), df=y.size - rank,
-                aic=-2.0 * loglik + 2.0 * rank, bic=-2.0 * loglik + log_n * rank,
-                converged=bool(batch.converged[k]))
+                model=hierarchical_name(models[i]),
+                generators=models[i],
+                abundance=n + n0,
+                std_error=se,
+                deviance=float(batch.deviance[k]),
+                df=y.size - rank,
+                aic=-2.0 * loglik + 2.0 * rank,
+                bic=-2.0 * loglik + log_n * rank,
+                converged=bool(batch.converged[k]),
+            )
     return [c for c in out if c is not None]
 
 
@@ -260,8 +296,9 @@ def _cormack_correction(n0: float, total: float) -> float:
 
 
 @np.errstate(over="ignore", invalid="ignore", divide="ignore")
-def profile_interval(y: np.ndarray, n: float, model: ModelFit, *, level: float = 0.95,
-                     upper_factor: float = 3.0) -> ProfileInterval:
+def profile_interval(
+    y: np.ndarray, n: float, model: ModelFit, *, level: float = 0.95, upper_factor: float = 3.0
+) -> ProfileInterval:
     """Profile-likelihood interval for ``N`` under ``model`` (Rcapture's ``closedpCI.t``)."""
     design = np.vstack([model.design, np.zeros((1, model.design.shape[1]))])
     x = _with_intercept(design)
@@ -277,8 +314,9 @@ def profile_interval(y: np.ndarray, n: float, model: ModelFit, *, level: float =
         return -(fit.deviance - 2.0 * _cormack_correction(n0, float(ya.sum()))) / 2.0
 
     n_hat = model.abundance
-    res = optimize.minimize_scalar(lambda v: -loglik(v), bounds=(n, 3.0 * n_hat),
-                                   method="bounded", options={"xatol": 1e-4})
+    res = optimize.minimize_scalar(
+        lambda v: -loglik(v), bounds=(n, 3.0 * n_hat), method="bounded", options={"xatol": 1e-4}
+    )
     mode = float(res.x)
     top = -float(res.fun)
     floor = top - float(stats.chi2.ppf(level, 1)) / 2.0
@@ -300,8 +338,9 @@ def profile_interval(y: np.ndarray, n: float, model: ModelFit, *, level: float =
     return ProfileInterval(mode=mode, lower=lower, upper=upper, search_limit=limit)
 
 
-def lognormal_interval(n: float, abundance: float, std_error: float,
-                       level: float = 0.95) -> tuple[float, float]:
+def lognormal_interval(
+    n: float, abundance: float, std_error: float, level: float = 0.95
+) -> tuple[float, float]:
     """Chao's (1987) interval: ``n + (N - n) / C`` to ``n + (N - n) C`` (used for Mb, Mbh)."""
     unseen = abundance - n
     if not (unseen > 0 and math.isfinite(std_error)):

@@ -126,8 +126,9 @@ def _heterogeneity(kind: str, nbcap: np.ndarray, n_lists: int) -> tuple[np.ndarr
 def named_design(name: str, n_lists: int) -> NamedDesign:
     """Design of one of :data:`NAMED_MODELS` for ``n_lists`` lists, rows in Rcapture's order."""
     if name not in NAMED_MODELS:
-        raise EstimationError(f"unknown model {name!r}; the named models are: "
-                              f"{', '.join(NAMED_MODELS)}")
+        raise EstimationError(
+            f"unknown model {name!r}; the named models are: {', '.join(NAMED_MODELS)}"
+        )
     hist = patterns_in_rcapture_order(n_lists).astype(float)
     nbcap = hist.sum(axis=1)
     if name in ("Mb", "Mbh"):
@@ -135,11 +136,23 @@ def named_design(name: str, n_lists: int) -> NamedDesign:
         before = np.argmax(hist > 0, axis=1).astype(float)
         after = nbcap - 1.0
         if name == "Mb":
-            return NamedDesign(name, np.column_stack([before, after]), ("beta1", "beta2"),
-                               3, chao=False, behavioural=True)
+            return NamedDesign(
+                name,
+                np.column_stack([before, after]),
+                ("beta1", "beta2"),
+                3,
+                chao=False,
+                behavioural=True,
+            )
         not_first = 1.0 - hist[:, 0]
-        return NamedDesign(name, np.column_stack([not_first, before, after]),
-                           ("eta", "beta1", "beta2"), 4, chao=False, behavioural=True)
+        return NamedDesign(
+            name,
+            np.column_stack([not_first, before, after]),
+            ("eta", "beta1", "beta2"),
+            4,
+            chao=False,
+            behavioural=True,
+        )
     base, _, kind = name.partition("-")
     if base in ("M0", "Mh"):
         mat, cols = nbcap[:, None], ["beta"]
@@ -150,8 +163,14 @@ def named_design(name: str, n_lists: int) -> NamedDesign:
         extra, extra_cols = _heterogeneity(kind, nbcap, n_lists)
         mat = np.column_stack([mat, extra])
         cols = cols + extra_cols
-    return NamedDesign(name, np.asarray(mat, dtype=float), tuple(cols), n_base,
-                       chao=kind == "chao", behavioural=False)
+    return NamedDesign(
+        name,
+        np.asarray(mat, dtype=float),
+        tuple(cols),
+        n_base,
+        chao=kind == "chao",
+        behavioural=False,
+    )
 
 
 # ------------------------------------------------------------------ hierarchical models
@@ -164,12 +183,16 @@ _NAME = re.compile(r"^\[\s*(\d+(?:\s*,\s*\d+)*)?\s*\]$")
 def parse_hierarchical(text: str, n_lists: int) -> tuple[int, ...]:
     """Read ``[123,14,34]`` into its generating class for a table of ``n_lists`` lists."""
     if n_lists > MAX_HIERARCHICAL_LISTS:
-        raise EstimationError(f"hierarchical model names use one digit per list, so at most "
-                              f"{MAX_HIERARCHICAL_LISTS} lists; this table has {n_lists}")
+        raise EstimationError(
+            f"hierarchical model names use one digit per list, so at most "
+            f"{MAX_HIERARCHICAL_LISTS} lists; this table has {n_lists}"
+        )
     match = _NAME.match(text.strip())
     if match is None:
-        raise EstimationError(f"{text!r} is not a hierarchical model name: write the terms "
-                              "between brackets, list positions as digits, e.g. [123,14,34]")
+        raise EstimationError(
+            f"{text!r} is not a hierarchical model name: write the terms "
+            "between brackets, list positions as digits, e.g. [123,14,34]"
+        )
     terms: list[int] = []
     for term in (match.group(1) or "").split(","):
         term = term.strip()
@@ -179,8 +202,9 @@ def parse_hierarchical(text: str, n_lists: int) -> tuple[int, ...]:
         for ch in term:
             pos = int(ch)
             if not 1 <= pos <= n_lists:
-                raise EstimationError(f"model {text!r}: list position {pos} is not between 1 "
-                                      f"and {n_lists}")
+                raise EstimationError(
+                    f"model {text!r}: list position {pos} is not between 1 and {n_lists}"
+                )
             if mask & (1 << (pos - 1)):
                 raise EstimationError(f"model {text!r}: term {term} repeats list {pos}")
             mask |= 1 << (pos - 1)

@@ -42,17 +42,25 @@ def posterior_figure(est: Estimate, *, title: str | None = None) -> Figure:
         draws = np.asarray(est.draws, dtype=float)
         lo, hi = np.quantile(draws, [0.001, 0.999])
         bins = np.linspace(min(lo, est.observed), hi, 60)
-        ax.hist(draws[(draws >= bins[0]) & (draws <= bins[-1])], bins=bins.tolist(), color="#9ecae1",
-                edgecolor="white", density=True)
+        ax.hist(
+            draws[(draws >= bins[0]) & (draws <= bins[-1])],
+            bins=bins.tolist(),
+            color="#9ecae1",
+            edgecolor="white",
+            density=True,
+        )
         ax.set_ylabel("posterior density")
     else:
         ax.set_yticks([])
-    ax.axvspan(est.lower, est.upper, color=_ESTIMATE, alpha=0.08,
-               label=f"{est.interval_prob:.0%} {est.interval_kind}: "
-                     f"{_fmt(est.lower)}–{_fmt(est.upper)}")
+    ax.axvspan(
+        est.lower,
+        est.upper,
+        color=_ESTIMATE,
+        alpha=0.08,
+        label=f"{est.interval_prob:.0%} {est.interval_kind}: {_fmt(est.lower)}–{_fmt(est.upper)}",
+    )
     ax.axvline(est.estimate, color=_ESTIMATE, lw=2, label=f"estimate {_fmt(est.estimate)}")
-    ax.axvline(est.observed, color=_OBSERVED, lw=2, ls="--",
-               label=f"observed {_fmt(est.observed)}")
+    ax.axvline(est.observed, color=_OBSERVED, lw=2, ls="--", label=f"observed {_fmt(est.observed)}")
     ax.set_xlabel("total number of people (N)")
     ax.set_title(title or f"{est.method}: {est.model or ''}".strip(": "))
     # the legend sits below the axes so it never hides the posterior
@@ -69,8 +77,13 @@ def trace_figure(est: Estimate, *, title: str | None = None) -> Figure:
     fig = Figure(figsize=(8, 3.5), layout="constrained")
     ax = fig.add_subplot()
     for c in range(chains):
-        ax.plot(np.arange(per), draws[c * per:(c + 1) * per], lw=0.6, alpha=0.8,
-                label=f"chain {c + 1}")
+        ax.plot(
+            np.arange(per),
+            draws[c * per : (c + 1) * per],
+            lw=0.6,
+            alpha=0.8,
+            label=f"chain {c + 1}",
+        )
     ax.axhline(est.observed, color=_OBSERVED, lw=1, ls="--", label="observed")
     rhat = est.diagnostics.get("rhat")
     ess = est.diagnostics.get("ess")
@@ -84,8 +97,9 @@ def trace_figure(est: Estimate, *, title: str | None = None) -> Figure:
     return fig
 
 
-def comparison_figure(items: SensitivityTable | Sequence[tuple[str, Estimate]], *,
-                      title: str = "Estimates compared") -> Figure:
+def comparison_figure(
+    items: SensitivityTable | Sequence[tuple[str, Estimate]], *, title: str = "Estimates compared"
+) -> Figure:
     rows: list[tuple[str, float, float | None, float | None]] = []
     observed: int | None = None
     if isinstance(items, SensitivityTable):
@@ -124,8 +138,12 @@ def save(fig: Figure, stem: Path | str, formats: Iterable[str] = FORMATS) -> lis
         if fmt not in FORMATS:
             raise EstimationError(f"unknown figure format {fmt!r}: use png or svg")
         path = stem.with_name(stem.name + "." + fmt)
-        fig.savefig(path, format=fmt, dpi=150 if fmt == "png" else None,
-                    metadata={"Date": None} if fmt == "svg" else None)
+        fig.savefig(
+            path,
+            format=fmt,
+            dpi=150 if fmt == "png" else None,
+            metadata={"Date": None} if fmt == "svg" else None,
+        )
         out.append(path)
     return out
 

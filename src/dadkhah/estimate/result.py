@@ -27,9 +27,23 @@ __all__ = ["JSON_KEYS", "Candidate", "Estimate", "Estimator", "jsonable"]
 
 #: The keys of :meth:`Estimate.to_dict`, in order.
 JSON_KEYS = (
-    "method", "model", "estimate", "lower", "upper", "interval_prob", "interval_kind",
-    "observed", "lists", "strata", "diagnostics", "settings", "seed", "input_sha256", "version",
-    "seconds", "runners_up",
+    "method",
+    "model",
+    "estimate",
+    "lower",
+    "upper",
+    "interval_prob",
+    "interval_kind",
+    "observed",
+    "lists",
+    "strata",
+    "diagnostics",
+    "settings",
+    "seed",
+    "input_sha256",
+    "version",
+    "seconds",
+    "runners_up",
 )
 
 

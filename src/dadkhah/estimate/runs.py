@@ -43,8 +43,14 @@ def _tables(histories: CaptureHistories | dict[str, CaptureHistories]) -> dict[s
     return {"strata": {name: h.to_dict() for name, h in histories.items()}}
 
 
-def save_run(case: Case, est: Estimate, histories: CaptureHistories | dict[str, CaptureHistories],
-             *, actor: str, stratified_by: str | None = None) -> int:
+def save_run(
+    case: Case,
+    est: Estimate,
+    histories: CaptureHistories | dict[str, CaptureHistories],
+    *,
+    actor: str,
+    stratified_by: str | None = None,
+) -> int:
     """Store ``est`` (computed from ``histories``) and audit it; return the run's id."""
     result = est.to_dict()
     draws_sha = None
@@ -59,20 +65,47 @@ def save_run(case: Case, est: Estimate, histories: CaptureHistories | dict[str, 
             " input_sha256, histories, settings, seed, version, seconds, draws_sha256, result)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                datetime.now(UTC).isoformat(timespec="seconds"), actor, est.method, est.model,
-                stratified_by, float(est.estimate), _num(est.lower), _num(est.upper),
-                est.interval_prob, est.interval_kind, int(est.observed),
-                json.dumps(list(est.lists), ensure_ascii=False), est.input_sha256,
-                canonical_json(_tables(histories)), canonical_json(result["settings"]),
-                est.seed, est.version, float(est.seconds), draws_sha, canonical_json(result),
+                datetime.now(UTC).isoformat(timespec="seconds"),
+                actor,
+                est.method,
+                est.model,
+                stratified_by,
+                float(est.estimate),
+                _num(est.lower),
+                _num(est.upper),
+                est.interval_prob,
+                est.interval_kind,
+                int(est.observed),
+                json.dumps(list(est.lists), ensure_ascii=False),
+                est.input_sha256,
+                canonical_json(_tables(histories)),
+                canonical_json(result["settings"]),
+                est.seed,
+                est.version,
+                float(est.seconds),
+                draws_sha,
+                canonical_json(result),
             ),
         )
-        record(case.db, actor=actor, action="estimate.run", target=f"estimate_run:{run_id}",
-               details={"method": est.method, "model": est.model, "estimate": result["estimate"],
-                        "lower": result["lower"], "upper": result["upper"],
-                        "observed": est.observed, "input_sha256": est.input_sha256,
-                        "seed": est.seed, "stratified_by": stratified_by,
-                        "draws_sha256": draws_sha, "version": est.version})
+        record(
+            case.db,
+            actor=actor,
+            action="estimate.run",
+            target=f"estimate_run:{run_id}",
+            details={
+                "method": est.method,
+                "model": est.model,
+                "estimate": result["estimate"],
+                "lower": result["lower"],
+                "upper": result["upper"],
+                "observed": est.observed,
+                "input_sha256": est.input_sha256,
+                "seed": est.seed,
+                "stratified_by": stratified_by,
+                "draws_sha256": draws_sha,
+                "version": est.version,
+            },
+        )
     return int(run_id)
 
 
@@ -81,8 +114,15 @@ def _num(x: float) -> float | None:
 
 
 def _stored(r: Any) -> StoredRun:
-    return StoredRun(int(r["id"]), r["created_at"], r["created_by"], r["stratified_by"],
-                     json.loads(r["result"]), json.loads(r["histories"]), r["draws_sha256"])
+    return StoredRun(
+        int(r["id"]),
+        r["created_at"],
+        r["created_by"],
+        r["stratified_by"],
+        json.loads(r["result"]),
+        json.loads(r["histories"]),
+        r["draws_sha256"],
+    )
 
 
 def list_runs(case: Case, *, method: str | None = None) -> list[StoredRun]:

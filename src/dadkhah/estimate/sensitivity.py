@@ -83,13 +83,26 @@ class SensitivityTable:
 
 
 def _row(label: str, est: Estimate) -> SensitivityRow:
-    return SensitivityRow(label, est.method, est.model, est.estimate, est.lower, est.upper,
-                          est.interval_prob, est.interval_kind, dict(est.settings))
+    return SensitivityRow(
+        label,
+        est.method,
+        est.model,
+        est.estimate,
+        est.lower,
+        est.upper,
+        est.interval_prob,
+        est.interval_kind,
+        dict(est.settings),
+    )
 
 
-def sensitivity_table(histories: CaptureHistories,
-                      specs: Sequence[tuple[str, str, Mapping[str, Any]]] | None = None, *,
-                      seed: int | None = None, runners_up: int = 2) -> SensitivityTable:
+def sensitivity_table(
+    histories: CaptureHistories,
+    specs: Sequence[tuple[str, str, Mapping[str, Any]]] | None = None,
+    *,
+    seed: int | None = None,
+    runners_up: int = 2,
+) -> SensitivityTable:
     """Fit every (label, method, settings) in ``specs`` (default :data:`DEFAULT_SPECS`)."""
     from dadkhah.estimate import get_estimator
 
@@ -100,21 +113,53 @@ def sensitivity_table(histories: CaptureHistories,
         try:
             est = get_estimator(method, seed=seed, **dict(settings)).fit(histories)
         except EstimationError as e:
-            rows.append(SensitivityRow(label, method, settings.get("model"), None, None, None,
-                                       None, None, dict(settings), error=str(e)))
+            rows.append(
+                SensitivityRow(
+                    label,
+                    method,
+                    settings.get("model"),
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    dict(settings),
+                    error=str(e),
+                )
+            )
             continue
         fitted.append(est)
         rows.append(_row(label, est))
-        searched = method == "loglinear" and str(settings.get("model", "best-bic")).startswith("best")
+        searched = method == "loglinear" and str(settings.get("model", "best-bic")).startswith(
+            "best"
+        )
         for cand in est.runners_up[:runners_up] if searched else ():
             if cand.model == est.model:
                 continue
-            crit = ", ".join(f"{k} {v:.2f}" for k, v in cand.criteria.items()
-                             if k in ("bic", "aic") and isinstance(v, int | float))
-            rows.append(SensitivityRow(f"  runner-up {cand.model} ({crit})", method, cand.model,
-                                       cand.estimate, cand.lower, cand.upper,
-                                       est.interval_prob if cand.lower is not None else None,
-                                       est.interval_kind if cand.lower is not None else None,
-                                       {"model": cand.model}))
-    return SensitivityTable(tuple(rows), histories.observed, histories.lists, histories.sha256,
-                            seed, time.perf_counter() - started, tuple(fitted))
+            crit = ", ".join(
+                f"{k} {v:.2f}"
+                for k, v in cand.criteria.items()
+                if k in ("bic", "aic") and isinstance(v, int | float)
+            )
+            rows.append(
+                SensitivityRow(
+                    f"  runner-up {cand.model} ({crit})",
+                    method,
+                    cand.model,
+                    cand.estimate,
+                    cand.lower,
+                    cand.upper,
+                    est.interval_prob if cand.lower is not None else None,
+                    est.interval_kind if cand.lower is not None else None,
+                    {"model": cand.model},
+                )
+            )
+    return SensitivityTable(
+        tuple(rows),
+        histories.observed,
+        histories.lists,
+        histories.sha256,
+        seed,
+        time.perf_counter() - started,
+        tuple(fitted),
+    )

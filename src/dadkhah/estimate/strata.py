@@ -25,8 +25,9 @@ from dadkhah.estimate.result import Estimate, Estimator
 __all__ = ["combine_strata", "fit_strata"]
 
 
-def fit_strata(estimator: Estimator, strata: Mapping[str, CaptureHistories], *,
-               by: str | None = None) -> Estimate:
+def fit_strata(
+    estimator: Estimator, strata: Mapping[str, CaptureHistories], *, by: str | None = None
+) -> Estimate:
     """Fit ``estimator`` to every stratum and combine the estimates (see :func:`combine_strata`)."""
     if not strata:
         raise EstimationError("no strata to estimate")
@@ -77,8 +78,9 @@ def combine_strata(estimates: Mapping[str, Estimate], *, by: str | None = None) 
     else:
         missing = [name for name, e in estimates.items() if e.std_error is None]
         if missing:
-            raise EstimationError("cannot combine strata without draws or standard errors: "
-                                  + ", ".join(missing))
+            raise EstimationError(
+                "cannot combine strata without draws or standard errors: " + ", ".join(missing)
+            )
         point = float(sum(e.estimate for e in items))
         std_error = math.sqrt(sum(float(e.std_error or 0.0) ** 2 for e in items))
         z = NormalDist().inv_cdf((1 + prob) / 2)

@@ -66,8 +66,13 @@ def new_state(seed_words: np.ndarray | list[int]) -> State:
     if not words.any():
         words = words.copy()
         words[0] = np.uint64(0x9E3779B97F4A7C15)
-    return (np.uint64(words[0]), np.uint64(words[1]), np.uint64(words[2]), np.uint64(words[3]),
-            math.nan)
+    return (
+        np.uint64(words[0]),
+        np.uint64(words[1]),
+        np.uint64(words[2]),
+        np.uint64(words[3]),
+        math.nan,
+    )
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -163,8 +168,12 @@ def log_factorial(k: int) -> float:
         return float(_LOG_FACT[k])
     x = k + 1.0
     x2 = x * x
-    return ((x - 0.5) * math.log(x) - x + _HALF_LOG_2PI
-            + (1.0 / 12.0 - (1.0 / 360.0 - 1.0 / (1260.0 * x2)) / x2) / x)
+    return (
+        (x - 0.5) * math.log(x)
+        - x
+        + _HALF_LOG_2PI
+        + (1.0 / 12.0 - (1.0 / 360.0 - 1.0 / (1260.0 * x2)) / x2) / x
+    )
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -180,7 +189,7 @@ def binomial_inversion(st: State, n: int, p: float) -> tuple[int, State]:
     q = 1.0 - p
     ratio = p / q
     a = (n + 1) * ratio
-    px = q ** n  # exponentiation by squaring: cheaper than exp(n log1p(-p)) at these sizes
+    px = q**n  # exponentiation by squaring: cheaper than exp(n log1p(-p)) at these sizes
     while u > px and x < n:
         u -= px
         x += 1
@@ -270,8 +279,12 @@ def poisson(st: State, lam: float) -> tuple[int, State]:
             u -= 0.5
             us = 0.5 - abs(u)
             k = int(math.floor((2.0 * a / us + b) * u + lam + 0.43))  # noqa: RUF046
-            if (us >= 0.07 and v <= vr) or (k >= 0 and not (us < 0.013 and v > us) and v > 0.0
-                  and math.log(v) + math.log(invalpha) - math.log(a / (us * us) + b)
-                  <= -lam + k * loglam - log_factorial(k)):
+            if (us >= 0.07 and v <= vr) or (
+                k >= 0
+                and not (us < 0.013 and v > us)
+                and v > 0.0
+                and math.log(v) + math.log(invalpha) - math.log(a / (us * us) + b)
+                <= -lam + k * loglam - log_factorial(k)
+            ):
                 result = k
     return result, st

@@ -73,7 +73,10 @@ def _close(a: str, b: str) -> bool:
     if len(a) == len(b):
         diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
         return len(diff) <= 1 or (
-            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
         )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
@@ -116,7 +119,9 @@ def _texts_compatible(a: str, b: str) -> bool:
     )
 
 
-def _same_name(key_a: str | None, key_b: str | None, text_a: str | None, text_b: str | None) -> bool:
+def _same_name(
+    key_a: str | None, key_b: str | None, text_a: str | None, text_b: str | None
+) -> bool:
     """Could these two name fields name the same person? (True when either is missing.)"""
     if not key_a or not key_b:
         return True
@@ -226,11 +231,15 @@ def cluster_pairs(
             forbidden[b].add(a)
 
     def decided_apart(ra: int, rb: int) -> bool:
-        small, other = (ra, rb) if len(forest.clusters[ra].members) <= len(
-            forest.clusters[rb].members
-        ) else (rb, ra)
+        small, other = (
+            (ra, rb)
+            if len(forest.clusters[ra].members) <= len(forest.clusters[rb].members)
+            else (rb, ra)
+        )
         return any(
-            forest.find(x) == other for m in forest.clusters[small].members for x in forbidden.get(m, ())
+            forest.find(x) == other
+            for m in forest.clusters[small].members
+            for x in forbidden.get(m, ())
         )
 
     for a, b in must_link:

@@ -49,21 +49,29 @@ PERSIAN_NAME_LEVELS: list[dict[str, Any]] = [
     _null_level(f"({_null('given_k1')}) AND ({_null('surname_k1')}) OR ({_null('name_k1')})"),
     _level(f"{_eq('name_k2')} AND name_common_l = 0", "given and surname: fine keys equal", 0.4),
     _level(_eq("name_k2"), "given and surname: fine keys equal, common name", 0.1),
-    _level(f"{_eq('given_k1', 'surname_k1')} AND {_NAMES_OK} AND name_common_l = 0",
-           "given and surname: coarse keys equal", 0.2),
-    _level(f"{_eq('given_k1', 'surname_k1')} AND {_NAMES_OK}",
-           "given and surname: coarse keys equal, common name", 0.05),
+    _level(
+        f"{_eq('given_k1', 'surname_k1')} AND {_NAMES_OK} AND name_common_l = 0",
+        "given and surname: coarse keys equal",
+        0.2,
+    ),
+    _level(
+        f"{_eq('given_k1', 'surname_k1')} AND {_NAMES_OK}",
+        "given and surname: coarse keys equal, common name",
+        0.05,
+    ),
     _level(f"{_eq('name_k1')} AND {_NAMES_OK}", "same name parts in another order or split", 0.06),
     _level(
         f"({_eq('given_k1')} AND {_lev('surname_k1', 1)}) OR ({_eq('surname_k1')} AND {_lev('given_k1', 1)})",
-        "one part equal, the other one edit apart", 0.06,
+        "one part equal, the other one edit apart",
+        0.06,
     ),
     _level(
         "(given_k1_l = surname_k1_r AND surname_k1_l = given_k1_r)"
         " OR (given_k1_l IS NOT NULL AND surname_k1_l = surname_k1_r"
         " AND least(length(given_k1_l), length(given_k1_r)) >= 2"
         " AND (instr(given_k1_l, given_k1_r) > 0 OR instr(given_k1_r, given_k1_l) > 0))",
-        "swapped, or one given name part of the other", 0.04,
+        "swapped, or one given name part of the other",
+        0.04,
     ),
     _level(f"{_lev('given_k1', 1)} AND {_lev('surname_k1', 1)}", "both parts one edit apart", 0.03),
     _level(_eq("surname_k1"), "surname only (other given name: e.g. a sibling)", 0.02),
@@ -82,19 +90,19 @@ _FATHER = [
 
 _BIRTH = [
     _null_level(_null("birth_from")),
-    _level(
-        "birth_day_l IS NOT NULL AND birth_day_l = birth_day_r", "birth: same day", 0.5
-    ),
+    _level("birth_day_l IS NOT NULL AND birth_day_l = birth_day_r", "birth: same day", 0.5),
     _level(
         "birth_from_l = birth_from_r AND birth_to_l = birth_to_r", "birth: same year or range", 0.25
     ),
     _level(
         "greatest(birth_from_l, birth_from_r) <= least(birth_to_l, birth_to_r)",
-        "birth: ranges overlap", 0.15,
+        "birth: ranges overlap",
+        0.15,
     ),
     _level(
         "greatest(birth_from_l, birth_from_r) - least(birth_to_l, birth_to_r) <= 2",
-        "birth: within two years", 0.07,
+        "birth: within two years",
+        0.07,
     ),
     _else(0.03),
 ]
@@ -103,15 +111,18 @@ _DEATH = [
     _null_level(_null("death_from")),
     _level(
         "death_from_l = death_to_l AND death_from_l = death_from_r AND death_to_r = death_from_r",
-        "death: same day", 0.5,
+        "death: same day",
+        0.5,
     ),
     _level(
         "greatest(death_from_l, death_from_r) <= least(death_to_l, death_to_r)",
-        "death: ranges overlap", 0.35,
+        "death: ranges overlap",
+        0.35,
     ),
     _level(
         "greatest(death_from_l, death_from_r) - least(death_to_l, death_to_r) <= 31",
-        "death: within a month", 0.1,
+        "death: within a month",
+        0.1,
     ),
     _else(0.05),
 ]
@@ -122,7 +133,9 @@ def _exact(col: str, label: str, m: float, tf: bool = False) -> list[dict[str, A
     return [_null_level(_null(col)), _level(_eq(col), f"{label}: equal", m, **extra), _else(1 - m)]
 
 
-def comparisons(available: set[str] | None = None, *, fix_names: bool = True) -> list[dict[str, Any]]:
+def comparisons(
+    available: set[str] | None = None, *, fix_names: bool = True
+) -> list[dict[str, Any]]:
     """Splink comparison dicts for the feature columns (those never filled are left out).
 
     With ``fix_names`` the name levels keep their prior m probabilities through training.

@@ -49,7 +49,9 @@ def _spark() -> Any:
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
-    spark.sparkContext.setCheckpointDir(os.environ.get("DADKHAH_SPARK_CHECKPOINTS", "/tmp/dadkhah-spark"))
+    spark.sparkContext.setCheckpointDir(
+        os.environ.get("DADKHAH_SPARK_CHECKPOINTS", "/tmp/dadkhah-spark")
+    )
     return SparkAPI(spark_session=spark)  # type: ignore[no-untyped-call]
 
 

@@ -126,14 +126,21 @@ def _read_csv(path: Any, need: tuple[str, ...]) -> pd.DataFrame:
         raise InputError(
             f"{path}: missing column(s) {', '.join(missing)}",
             problems=[
-                Problem(f"missing column; found {', '.join(df.columns)}", file=str(path), line=1, field=c)
+                Problem(
+                    f"missing column; found {', '.join(df.columns)}",
+                    file=str(path),
+                    line=1,
+                    field=c,
+                )
                 for c in missing
             ],
         )
     return df
 
 
-def compare_files(links_path: Any, truth_path: Any) -> tuple[LinkScores, dict[str, int], pd.DataFrame]:
+def compare_files(
+    links_path: Any, truth_path: Any
+) -> tuple[LinkScores, dict[str, int], pd.DataFrame]:
     """Score a links CSV against a truth CSV, both keyed by (list, record_id).
 
     Returns the scores, coverage counts (records only in one file) and the aligned table.

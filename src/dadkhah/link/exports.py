@@ -44,8 +44,14 @@ def export_links(db: Database, out: Path) -> int:
             " WHERE l.active = 1 AND l.superseded_by IS NULL ORDER BY l.name, r.id"
         ):
             prob = r["match_probability"]
-            w.writerow([r["list_name"], r["record_id"], r["uid"],
-                        "" if prob is None else f"{float(prob):.6f}"])
+            w.writerow(
+                [
+                    r["list_name"],
+                    r["record_id"],
+                    r["uid"],
+                    "" if prob is None else f"{float(prob):.6f}",
+                ]
+            )
             n += 1
     return n
 
@@ -65,8 +71,20 @@ def export_persons(db: Database, out: Path) -> int:
             " WHERE p.active = 1 GROUP BY p.id, p.uid, p.display_name, p.display_name_latin,"
             " p.sex, p.birth_year_from, p.birth_year_to ORDER BY p.uid"
         ):
-            w.writerow(["" if r[c] is None else r[c] for c in
-                        ("uid", "display_name", "display_name_latin", "sex", "birth_year_from",
-                         "birth_year_to", "records", "lists")])
+            w.writerow(
+                [
+                    "" if r[c] is None else r[c]
+                    for c in (
+                        "uid",
+                        "display_name",
+                        "display_name_latin",
+                        "sex",
+                        "birth_year_from",
+                        "birth_year_to",
+                        "records",
+                        "lists",
+                    )
+                ]
+            )
             n += 1
     return n

@@ -105,9 +105,29 @@ _SEX = {
 
 # Honorifics that lists add to or drop from a given name; removed before keys are built.
 _LEADING_TITLES = frozenset(
-    ["seyed", "seyyed", "sayed", "sayyed", "sayyid", "syed", "seyyedeh", "sayyedeh", "haj", "haji", "hajj", "shahid", "سید", "سیده", "حاج", "حاجی", "شهید"]
+    [
+        "seyed",
+        "seyyed",
+        "sayed",
+        "sayyed",
+        "sayyid",
+        "syed",
+        "seyyedeh",
+        "sayyedeh",
+        "haj",
+        "haji",
+        "hajj",
+        "shahid",
+        "سید",
+        "سیده",
+        "حاج",
+        "حاجی",
+        "شهید",
+    ]
 )
-_TRAILING_TITLES = frozenset(["sadat", "khanom", "khanum", "beygom", "begum", "سادات", "خانم", "بیگم"])
+_TRAILING_TITLES = frozenset(
+    ["sadat", "khanom", "khanum", "beygom", "begum", "سادات", "خانم", "بیگم"]
+)
 
 
 def _strip_titles(given: str) -> str:
@@ -287,7 +307,9 @@ def _column(records: pd.DataFrame, name: str) -> pd.Series:
     return records[name].map(_text, na_action="ignore").fillna("").astype(object)
 
 
-def _per_unique(keys: pd.Series, fn: Callable[..., dict[str, Any]], *parts: pd.Series) -> pd.DataFrame:
+def _per_unique(
+    keys: pd.Series, fn: Callable[..., dict[str, Any]], *parts: pd.Series
+) -> pd.DataFrame:
     """Apply ``fn`` once per distinct value of ``keys`` and spread the result to every row."""
     codes, uniques = pd.factorize(keys, sort=False)
     first = np.zeros(len(uniques), dtype=np.int64)
@@ -310,10 +332,24 @@ def build_features(
     if n == 0:
         return pd.DataFrame(columns=[*FEATURE_COLUMNS, *TEXT_COLUMNS])
     cols = {c: _column(records, c).reset_index(drop=True) for c in RECORD_COLUMNS}
-    name_key = cols["given_name"] + "\x1f" + cols["surname"] + "\x1f" + cols["father_name"] + "\x1f" + cols["full_name"]
+    name_key = (
+        cols["given_name"]
+        + "\x1f"
+        + cols["surname"]
+        + "\x1f"
+        + cols["father_name"]
+        + "\x1f"
+        + cols["full_name"]
+    )
     parts = [
-        _per_unique(name_key, _name_features, cols["given_name"], cols["surname"],
-                    cols["father_name"], cols["full_name"]),
+        _per_unique(
+            name_key,
+            _name_features,
+            cols["given_name"],
+            cols["surname"],
+            cols["father_name"],
+            cols["full_name"],
+        ),
         _per_unique(cols["birth_date"], _birth, cols["birth_date"]),
         _per_unique(cols["death_date"], _death, cols["death_date"]),
     ]
@@ -326,8 +362,16 @@ def build_features(
     feats["city_key"] = place.map(lambda v: _place_key(v) or None)
     feats["prison_key"] = cols["prison"].map(lambda v: _place_key(v, "prison") or None)
     feats = feats[[*FEATURE_COLUMNS, *TEXT_COLUMNS]]
-    for c in ("birth_from", "birth_to", "birth_year", "birth_day", "death_from", "death_to",
-              "name_common", "father_common"):
+    for c in (
+        "birth_from",
+        "birth_to",
+        "birth_year",
+        "birth_day",
+        "death_from",
+        "death_to",
+        "name_common",
+        "father_common",
+    ):
         feats[c] = feats[c].astype("Int64")
     log.info("built features for %d records", len(feats))
     return feats

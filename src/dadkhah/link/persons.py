@@ -97,7 +97,9 @@ def _display(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _next_uid_number(db: Database) -> int:
-    last = db.scalar("SELECT uid FROM person WHERE uid LIKE 'P-%' ORDER BY LENGTH(uid) DESC, uid DESC LIMIT 1")
+    last = db.scalar(
+        "SELECT uid FROM person WHERE uid LIKE 'P-%' ORDER BY LENGTH(uid) DESC, uid DESC LIMIT 1"
+    )
     if not last:
         return 1
     try:
@@ -142,8 +144,13 @@ def write_persons(
     for label, members in clusters.items():
         shown = _display([by_record[m] for m in members])
         person = mapping[label]
-        values = (shown["display_name"], shown["display_name_latin"], shown["sex"],
-                  shown["birth_year_from"], shown["birth_year_to"])
+        values = (
+            shown["display_name"],
+            shown["display_name_latin"],
+            shown["sex"],
+            shown["birth_year_from"],
+            shown["birth_year_to"],
+        )
         if person is None:
             uid = f"P-{next_no:06d}"
             next_no += 1

@@ -53,8 +53,18 @@ def _val(v: Any) -> Any:
 
 def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
     out: dict[int, RecordTraits] = {}
-    cols = ["unique_id", "sex", "father_k1", "given_k1", "surname_k1", "birth_from", "birth_to",
-            "given_text", "surname_text", "father_text"]
+    cols = [
+        "unique_id",
+        "sex",
+        "father_k1",
+        "given_k1",
+        "surname_k1",
+        "birth_from",
+        "birth_to",
+        "given_text",
+        "surname_text",
+        "father_text",
+    ]
     for row in features[cols].itertuples(index=False):
         bf, bt = _val(row.birth_from), _val(row.birth_to)
         out[int(row.unique_id)] = RecordTraits(  # type: ignore[arg-type]

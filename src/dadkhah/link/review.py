@@ -29,8 +29,17 @@ __all__ = [
 ]
 
 VERDICTS: tuple[str, ...] = ("same", "not_same")
-_SHOWN = ("full_name", "given_name", "surname", "father_name", "sex", "birth_date", "city",
-          "prison", "death_date")
+_SHOWN = (
+    "full_name",
+    "given_name",
+    "surname",
+    "father_name",
+    "sex",
+    "birth_date",
+    "city",
+    "prison",
+    "death_date",
+)
 
 
 def _now() -> str:
@@ -110,7 +119,9 @@ def _item(db: Database, r: Mapping[str, Any]) -> ReviewItem:
     )
 
 
-def open_items(db: Database, *, limit: int | None = None, include_skipped: bool = True) -> list[ReviewItem]:
+def open_items(
+    db: Database, *, limit: int | None = None, include_skipped: bool = True
+) -> list[ReviewItem]:
     statuses = "('open', 'skipped')" if include_skipped else "('open')"
     sql = (
         f"SELECT * FROM link_review WHERE status IN {statuses}"
@@ -126,9 +137,7 @@ def decide(
 ) -> LinkDecision | None:
     """Record a verdict (``same``, ``not_same``) or ``skip`` for one review item."""
     if verdict not in (*VERDICTS, "skip"):
-        raise InputError(
-            f"unknown verdict {verdict!r}; valid: same, not_same, skip"
-        )
+        raise InputError(f"unknown verdict {verdict!r}; valid: same, not_same, skip")
     with db.transaction():
         r = db.query_one("SELECT * FROM link_review WHERE id = ?", (review_id,))
         if r is None:
@@ -155,8 +164,13 @@ def decide(
             actor=reviewer,
             action="link.decide",
             target=f"link_decision:{did}",
-            details={"record_a": a, "record_b": b, "verdict": verdict, "review_id": review_id,
-                     "note": note},
+            details={
+                "record_a": a,
+                "record_b": b,
+                "verdict": verdict,
+                "review_id": review_id,
+                "note": note,
+            },
         )
     return LinkDecision(did, a, b, verdict_of(verdict), reviewer, at, note)
 
@@ -196,6 +210,12 @@ def undo(db: Database, *, reviewer: str, decision_id: int | None = None) -> Link
             )
         audit(db, actor=reviewer, action="link.undo", target=f"link_decision:{r['id']}")
     return LinkDecision(
-        int(r["id"]), int(r["record_a"]), int(r["record_b"]), verdict_of(r["verdict"]),
-        r["reviewer"], r["decided_at"], r["note"], at,
+        int(r["id"]),
+        int(r["record_a"]),
+        int(r["record_b"]),
+        verdict_of(r["verdict"]),
+        r["reviewer"],
+        r["decided_at"],
+        r["note"],
+        at,
     )

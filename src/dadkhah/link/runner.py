@@ -47,9 +47,19 @@ def run_linkage(db: Database, settings: LinkSettings, *, actor: str) -> LinkRun:
             " record_count, person_count, pair_count, review_count, auto_links,"
             " decisions_applied, timings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                started, actor, settings.engine, settings.to_json(), digest, __version__,
-                settings.seed, counts["records"], counts["persons"], counts["pairs_scored"],
-                counts["review_pairs"], auto_links, len(decisions),
+                started,
+                actor,
+                settings.engine,
+                settings.to_json(),
+                digest,
+                __version__,
+                settings.seed,
+                counts["records"],
+                counts["persons"],
+                counts["pairs_scored"],
+                counts["review_pairs"],
+                auto_links,
+                len(decisions),
                 json.dumps({k: round(v, 3) for k, v in outcome.timings.items()}),
             ),
         )
@@ -77,9 +87,14 @@ def run_linkage(db: Database, settings: LinkSettings, *, actor: str) -> LinkRun:
             actor=actor,
             action="link.run",
             target=f"link_run:{run_id}",
-            details={**counts, "input_hash": digest, "engine": settings.engine,
-                     "kept_persons": written.kept, "new_persons": written.new,
-                     "retired_persons": written.retired},
+            details={
+                **counts,
+                "input_hash": digest,
+                "engine": settings.engine,
+                "kept_persons": written.kept,
+                "new_persons": written.new,
+                "retired_persons": written.retired,
+            },
         )
     log.info("linkage run %d: %s", run_id, counts)
     return get_run(db, run_id)

@@ -81,9 +81,7 @@ def _train(linker: Any, settings: LinkSettings, available: set[str], train_names
     ]
     if deterministic:
         try:
-            linker.training.estimate_probability_two_random_records_match(
-                deterministic, recall=0.7
-            )
+            linker.training.estimate_probability_two_random_records_match(deterministic, recall=0.7)
         except Exception as e:  # Splink raises plain exceptions for empty samples
             log.warning("could not estimate the prior from deterministic rules: %s", e)
     linker.training.estimate_u_using_random_sampling(
@@ -158,9 +156,7 @@ def score_pairs(
         sdf = db_api.register(features, table_name="dadkhah_records")
         if model is None:
             train_names = float(features["birth_day"].notna().mean()) >= NAME_TRAINING_DAY_SHARE
-            linker = Linker(
-                sdf, _splink_settings(settings, available, train_names), log_level=None
-            )
+            linker = Linker(sdf, _splink_settings(settings, available, train_names), log_level=None)
             _train(linker, settings, available, train_names)
             model = adjust_model(linker.misc.save_model_to_json(), settings.m_floor)
         linker = Linker(sdf, model, log_level=None)

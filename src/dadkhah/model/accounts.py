@@ -92,7 +92,12 @@ class DateRange:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "precision": self.precision, "text": self.text}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "precision": self.precision,
+            "text": self.text,
+        }
 
 
 NO_DATES = DateRange()
@@ -242,7 +247,12 @@ class Candidate:
     score: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {"uid": self.uid, "type": self.type, "label": self.label, "score": round(self.score, 3)}
+        return {
+            "uid": self.uid,
+            "type": self.type,
+            "label": self.label,
+            "score": round(self.score, 3),
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,11 +9,41 @@ from dadkhah.names._normalize import normalize_text
 __all__ = ["canonical_sex"]
 
 _SEX: dict[str, Literal["male", "female"]] = {}
-for _word in ("m", "male", "man", "men", "h", "homme", "mann", "mannlich", "männlich", "masculin",
-              "مرد", "مذکر", "پسر", "آقا", "اقا"):
+for _word in (
+    "m",
+    "male",
+    "man",
+    "men",
+    "h",
+    "homme",
+    "mann",
+    "mannlich",
+    "männlich",
+    "masculin",
+    "مرد",
+    "مذکر",
+    "پسر",
+    "آقا",
+    "اقا",
+):
     _SEX[normalize_text(_word)] = "male"
-for _word in ("f", "female", "woman", "women", "w", "femme", "frau", "weiblich", "feminin", "féminin",
-              "زن", "مونث", "مؤنث", "دختر", "خانم"):
+for _word in (
+    "f",
+    "female",
+    "woman",
+    "women",
+    "w",
+    "femme",
+    "frau",
+    "weiblich",
+    "feminin",
+    "féminin",
+    "زن",
+    "مونث",
+    "مؤنث",
+    "دختر",
+    "خانم",
+):
     _SEX[normalize_text(_word)] = "female"
 
 

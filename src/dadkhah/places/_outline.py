@@ -16,7 +16,9 @@ __all__ = ["outline_rings", "province_outline"]
 
 @lru_cache(maxsize=1)
 def _load() -> str:
-    return (resources.files("dadkhah.places") / "data" / "iran-provinces.geojson").read_text(encoding="utf-8")
+    return (resources.files("dadkhah.places") / "data" / "iran-provinces.geojson").read_text(
+        encoding="utf-8"
+    )
 
 
 def province_outline() -> dict[str, Any]:

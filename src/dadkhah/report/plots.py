@@ -42,8 +42,11 @@ def upset_svg(
     plt = _pyplot()
     n_lists = len(list_names)
     fig, (ax_bar, ax_dot) = plt.subplots(  # type: ignore[attr-defined]
-        2, 1, figsize=(max(6.0, 0.38 * len(rows) + 2.5), 2.2 + 0.32 * n_lists),
-        gridspec_kw={"height_ratios": [3, max(1.0, 0.35 * n_lists)]}, sharex=True,
+        2,
+        1,
+        figsize=(max(6.0, 0.38 * len(rows) + 2.5), 2.2 + 0.32 * n_lists),
+        gridspec_kw={"height_ratios": [3, max(1.0, 0.35 * n_lists)]},
+        sharex=True,
     )
     xs = list(range(len(rows)))
     counts = [c for _, c in rows]
@@ -68,7 +71,9 @@ def upset_svg(
     return _figure_to_svg(fig)
 
 
-def sites_svg(sites: Sequence[SiteRow], outline: Sequence[Sequence[tuple[float, float]]] = ()) -> str | None:
+def sites_svg(
+    sites: Sequence[SiteRow], outline: Sequence[Sequence[tuple[float, float]]] = ()
+) -> str | None:
     """Sites with coordinates as labelled points, over optional outline rings (lon, lat)."""
     located = [s for s in sites if s.lat is not None and s.lon is not None]
     if not located:
@@ -81,7 +86,14 @@ def sites_svg(sites: Sequence[SiteRow], outline: Sequence[Sequence[tuple[float, 
     markers = dict(zip(kinds, "os^DvP*Xh", strict=False))
     for kind in kinds:
         pts = [s for s in located if s.kind == kind]
-        ax.scatter([s.lon for s in pts], [s.lat for s in pts], label=kind, marker=markers.get(kind, "o"), s=30, zorder=3)
+        ax.scatter(
+            [s.lon for s in pts],
+            [s.lat for s in pts],
+            label=kind,
+            marker=markers.get(kind, "o"),
+            s=30,
+            zorder=3,
+        )
     for s in located:
         ax.annotate(s.name, (s.lon, s.lat), fontsize=6.5, xytext=(3, 3), textcoords="offset points")  # type: ignore[arg-type]
     ax.set_xlabel("longitude")

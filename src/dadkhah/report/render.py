@@ -57,7 +57,9 @@ def _font_css() -> str:
     return "\n".join(rules)
 
 
-def render_html(ctx: ReportContext, *, outline: list[list[tuple[float, float]]] | None = None) -> str:
+def render_html(
+    ctx: ReportContext, *, outline: list[list[tuple[float, float]]] | None = None
+) -> str:
     """The whole report as one self-contained HTML document (figures inline as SVG)."""
     template = _env().get_template("report.html")
     return template.render(

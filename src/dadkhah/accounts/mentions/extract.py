@@ -31,11 +31,19 @@ def known_names(db: Database) -> list[KnownName]:
         "SELECT c.value_text, c.subject_type, c.subject_id FROM claim c WHERE c.kind = 'name'"
         " AND c.subject_type IN ('person', 'organization', 'site')"
     ):
-        table = {"person": "person", "organization": "organization", "site": "site"}[r["subject_type"]]
+        table = {"person": "person", "organization": "organization", "site": "site"}[
+            r["subject_type"]
+        ]
         uid = db.scalar(f"SELECT uid FROM {table} WHERE id = ?", (r["subject_id"],))
         if uid and r["value_text"]:
-            out.append(KnownName(str(r["value_text"]), str(uid), str(r["subject_type"]),
-                                 labels.get((str(r["subject_type"]), str(uid)), str(r["value_text"]))))
+            out.append(
+                KnownName(
+                    str(r["value_text"]),
+                    str(uid),
+                    str(r["subject_type"]),
+                    labels.get((str(r["subject_type"]), str(uid)), str(r["value_text"])),
+                )
+            )
     return out
 
 
@@ -43,12 +51,21 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def extract_mentions(text: str, known: list[KnownName] | None = None,
-                     types: tuple[str, ...] = MENTION_TYPES, *, use_spacy: bool = True) -> list[Mention]:
+def extract_mentions(
+    text: str,
+    known: list[KnownName] | None = None,
+    types: tuple[str, ...] = MENTION_TYPES,
+    *,
+    use_spacy: bool = True,
+) -> list[Mention]:
     """Mentions in ``text`` in order of position; ``text[m.start:m.end] == m.text`` for each.
     An installed spaCy pipeline fills gaps the rules leave unless ``use_spacy`` is False."""
     known = known or []
-    tiers = [known_mentions(text, known), dates(text) + figures(text), english_names(text) + persian_names(text)]
+    tiers = [
+        known_mentions(text, known),
+        dates(text) + figures(text),
+        english_names(text) + persian_names(text),
+    ]
     if use_spacy:
         tiers.append(spacy_names(text))
     kept: list[Mention] = []
@@ -61,9 +78,15 @@ def extract_mentions(text: str, known: list[KnownName] | None = None,
             if not any(_overlaps(m, k) for k in kept):
                 kept.append(m)
     for m in nested:
-        inside_org = any(k.type == "organization" and k.start <= m.start and m.end <= k.end for k in kept)
+        inside_org = any(
+            k.type == "organization" and k.start <= m.start and m.end <= k.end for k in kept
+        )
         clash = any(_overlaps(m, k) and k.type != "organization" for k in kept)
-        if inside_org and not clash and not any(k.start == m.start and k.end == m.end for k in kept):
+        if (
+            inside_org
+            and not clash
+            and not any(k.start == m.start and k.end == m.end for k in kept)
+        ):
             kept.append(m)
     out = []
     for m in sorted(kept, key=lambda m: (m.start, -m.end)):

@@ -13,7 +13,12 @@ from dadkhah.model.accounts import Candidate, Mention
 __all__ = ["KnownName", "candidates_for", "known_mentions"]
 
 # entity type -> mention type
-MENTION_TYPE = {"person": "person", "organization": "organization", "site": "place", "post": "organization"}
+MENTION_TYPE = {
+    "person": "person",
+    "organization": "organization",
+    "site": "place",
+    "post": "organization",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +57,16 @@ def known_mentions(text: str, names: list[KnownName]) -> list[Mention]:
             if k.uid not in seen:
                 seen.add(k.uid)
                 cands.append(Candidate(k.uid, k.entity_type, k.label, 1.0))
-        out.append(Mention(MENTION_TYPE[kns[0].entity_type], text[start:end], start, end, "known entity",
-                           tuple(cands)))
+        out.append(
+            Mention(
+                MENTION_TYPE[kns[0].entity_type],
+                text[start:end],
+                start,
+                end,
+                "known entity",
+                tuple(cands),
+            )
+        )
     return out
 
 
@@ -68,7 +81,9 @@ def _score(mention: str, name: str) -> float:
     return ratio
 
 
-def candidates_for(mention: Mention, names: list[KnownName], *, limit: int = 5, floor: float = 0.6) -> tuple[Candidate, ...]:
+def candidates_for(
+    mention: Mention, names: list[KnownName], *, limit: int = 5, floor: float = 0.6
+) -> tuple[Candidate, ...]:
     """Known entities of the mention's type whose names resemble it, best first."""
     best: dict[str, Candidate] = {}
     for kn in names:

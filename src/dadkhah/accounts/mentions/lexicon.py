@@ -175,7 +175,12 @@ def iran_places() -> dict[str, str]:
     """Every spelling (Latin, variants, Persian, historical) of the gazetteer's places -> its name."""
     out: dict[str, str] = {}
     for place in all_places():
-        spellings = [place.name, place.name_fa, *place.variants, *(h.name for h in place.historical_names)]
+        spellings = [
+            place.name,
+            place.name_fa,
+            *place.variants,
+            *(h.name for h in place.historical_names),
+        ]
         for n in spellings:
             n = (n or "").split("(")[0].strip()
             if len(n) >= 3 or (len(n) == 2 and not n.isascii()):
@@ -202,10 +207,17 @@ def given_names() -> frozenset[str]:
         "Anders|Erik|Karin|Eva|Geoffrey|Kaveh|Javaid|Jeanette|Kenneth|Antonio|Volker|Michelle|Ahmed|Mohammed|"
         "Muhammad|Ruhollah|Ebrahim|Ibrahim|Hossein-Ali|Iraj|Iradj|Shirin|Nasrin|Narges|Masih|Hamid|Mostafa"
     )
-    return _name_column("persian_given_names.csv", ("latin_common", "variants", "persian", "persian_variants")) | extra
+    return (
+        _name_column(
+            "persian_given_names.csv", ("latin_common", "variants", "persian", "persian_variants")
+        )
+        | extra
+    )
 
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     """Surnames (Latin spellings and Persian script) from the shipped name dictionary."""
-    return _name_column("persian_surnames.csv", ("latin_common", "variants", "persian", "persian_variants"))
+    return _name_column(
+        "persian_surnames.csv", ("latin_common", "variants", "persian", "persian_variants")
+    )

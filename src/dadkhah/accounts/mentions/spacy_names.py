@@ -17,8 +17,14 @@ __all__ = ["spacy_names"]
 
 log = logging.getLogger(__name__)
 
-_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
-           "NORP": None}
+_LABELS = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": None,
+}
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +48,13 @@ def spacy_names(text: str) -> list[Mention]:
     for ent in nlp(text).ents:
         mtype = _LABELS.get(ent.label_)
         if mtype is not None:
-            out.append(Mention(mtype, text[ent.start_char:ent.end_char], ent.start_char, ent.end_char,
-                               f"spaCy {ent.label_}"))
+            out.append(
+                Mention(
+                    mtype,
+                    text[ent.start_char : ent.end_char],
+                    ent.start_char,
+                    ent.end_char,
+                    f"spaCy {ent.label_}",
+                )
+            )
     return out
