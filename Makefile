@@ -27,6 +27,7 @@ browser-deps:
 	fi
 
 test: setup browser-deps
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 # Everything but the slow tests (browser, Spark, big simulations): for quick local runs.
