@@ -7,9 +7,15 @@ clusters merge only when
 * the pair reaches the automatic-link band (or a reviewer confirmed it),
 * the average probability of all scored pairs between the two clusters reaches
   ``cluster_average`` (one strong pair cannot pull in a whole family),
-* no cannot-link rule fires between them: contradicting sex, contradicting father's names,
-  birth ranges further apart than ``birth_year_tolerance`` years, given names that share
-  nothing (siblings), or a reviewer's "not the same person".
+* no cannot-link rule fires between any two of their records: contradicting father's names,
+  given names that share nothing (siblings), contradicting sex, birth ranges further apart
+  than ``birth_year_tolerance`` years, or a reviewer's "not the same person".
+
+The rules weigh evidence rather than fire on any difference: a record with a single name part
+only needs it to match some part of the other record's name; an initial, a known nickname or a
+shortening ("Will", "William") agrees with the full name; a sex written differently is tolerated
+when the names agree; birth years one digit apart on the same day of the year count as a typo;
+and the same full birth date with the same surname outweighs a differing given name.
 
 A reviewer's "same person" merges first and is never split.
 """
@@ -18,13 +24,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from dadkhah import names
+from dadkhah.link.nicknames import nickname_of
 from dadkhah.link.settings import LinkSettings
 
 __all__ = ["Clustering", "RecordTraits", "cluster_pairs"]
@@ -46,14 +53,13 @@ class RecordTraits:
     given_text: str | None = None
     father_text: str | None = None
     surname_text: str | None = None
+    # month * 100 + day of the birth date, when the full date is known
+    birth_md: int | None = None
 
 
 @dataclass
 class _Cluster:
     members: list[int]
-    sexes: set[str] = field(default_factory=set)
-    birth_from: int | None = None  # the intersection of the members' birth ranges
-    birth_to: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,25 +138,90 @@ def _same_name(
     return bool(text_a and text_b and _texts_compatible(text_a, text_b))
 
 
-def _record_conflict(a: RecordTraits, b: RecordTraits) -> str | None:
-    if a.sex and b.sex and a.sex != b.sex:
-        return "sex differs"
-    if not _same_name(a.father, b.father, a.father_text, b.father_text):
-        return "father's name differs"
-    given = _same_name(a.given, b.given, a.given_text, b.given_text)
+def _initial(text: str | None) -> str | None:
+    """The letter of a name written as an initial ("s." or "s"), else None."""
+    if not text:
+        return None
+    t = text.strip().rstrip(".")
+    return t.lower() if len(t) == 1 and t.isalpha() else None
+
+
+def _latin_variant(a: str | None, b: str | None) -> bool:
+    """One Latin name an initial, a nickname-like prefix or a shortening of the other."""
+    if not a or not b or names.script_of(a) != "latin" or names.script_of(b) != "latin":
+        return False
+    x, y = names.normalize_latin(a).replace(" ", ""), names.normalize_latin(b).replace(" ", "")
+    ia, ib = _initial(a), _initial(b)
+    if ia or ib:
+        return bool(x and y and x[0] == y[0])
+    if nickname_of(x, y):
+        return True
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) >= 3 and (long_.startswith(short) or long_.endswith(short))
+
+
+def _parts(t: RecordTraits) -> list[tuple[str, str | None]]:
+    return [(k, x) for k, x in ((t.given, t.given_text), (t.surname, t.surname_text)) if k]
+
+
+def _names_agree(a: RecordTraits, b: RecordTraits) -> bool:
+    """Do the given name and surname of two records agree, allowing for swaps and lone parts?"""
+    pa, pb = _parts(a), _parts(b)
+    if len(pa) < 2 or len(pb) < 2:
+        # one record holds a single name part: it must match some part of the other
+        if not pa or not pb:
+            return True
+        lone, other = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+        return any(
+            _same_name(lone[0][0], k, lone[0][1], x) or _latin_variant(lone[0][1], x)
+            for k, x in other
+        )
+    given = _same_name(a.given, b.given, a.given_text, b.given_text) or _latin_variant(
+        a.given_text, b.given_text
+    )
     surname = _same_name(a.surname, b.surname, a.surname_text, b.surname_text)
     if given and surname:
-        return None
+        return True
     # a name written surname first in one list: the parts swapped over
-    if (
-        a.given
-        and a.surname
-        and b.given
-        and b.surname
-        and _same_name(a.given, b.surname, a.given_text, b.surname_text)
-        and _same_name(a.surname, b.given, a.surname_text, b.given_text)
+    return _same_name(a.given, b.surname, a.given_text, b.surname_text) and _same_name(
+        a.surname, b.given, a.surname_text, b.given_text
+    )
+
+
+def _year_typo(a: RecordTraits, b: RecordTraits) -> bool:
+    """Two exact birth dates on the same day of the year whose years differ in one digit."""
+    if a.birth_md is None or a.birth_md != b.birth_md:
+        return False
+    ya, yb = str(a.birth_from), str(b.birth_from)
+    return len(ya) == len(yb) and sum(p != q for p, q in zip(ya, yb, strict=True)) == 1
+
+
+def _birth_conflict(a: RecordTraits, b: RecordTraits, tolerance: int) -> bool:
+    if a.birth_from is None or b.birth_from is None:
+        return False
+    lo = max(a.birth_from, b.birth_from)
+    hi = min(a.birth_to or a.birth_from, b.birth_to or b.birth_from)
+    return lo - hi > tolerance and not _year_typo(a, b)
+
+
+def _record_conflict(a: RecordTraits, b: RecordTraits, tolerance: int = 3) -> str | None:
+    if not _same_name(a.father, b.father, a.father_text, b.father_text):
+        return "father's name differs"
+    names_agree = _names_agree(a, b)
+    same_day = a.birth_md is not None and a.birth_md == b.birth_md and a.birth_from == b.birth_from
+    # a wrongly recorded sex is tolerated only when the names agree
+    if a.sex and b.sex and a.sex != b.sex and not (names_agree and a.given and b.given):
+        return "sex differs"
+    if _birth_conflict(a, b, tolerance):
+        return "birth years differ"
+    if names_agree:
+        return None
+    # the same full birth date and one agreeing name part outweigh a differing other part
+    if same_day and a.surname and b.surname and _same_name(
+        a.surname, b.surname, a.surname_text, b.surname_text
     ):
         return None
+    given = _same_name(a.given, b.given, a.given_text, b.given_text)
     return "given names differ" if not given else "surnames differ"
 
 
@@ -160,13 +231,9 @@ class _Forest:
         self.clusters: dict[int, _Cluster] = {}
         self.tolerance = tolerance
         self.traits = traits
-        for rid, t in traits.items():
+        for rid in traits:
             self.parent[rid] = rid
-            c = _Cluster([rid])
-            if t.sex:
-                c.sexes.add(t.sex)
-            c.birth_from, c.birth_to = t.birth_from, t.birth_to
-            self.clusters[rid] = c
+            self.clusters[rid] = _Cluster([rid])
 
     def find(self, x: int) -> int:
         root = x
@@ -178,17 +245,10 @@ class _Forest:
 
     def conflict(self, a: _Cluster, b: _Cluster) -> str | None:
         """Why two clusters cannot be one person, or None. Every pair of members must agree."""
-        if a.sexes and b.sexes and a.sexes != b.sexes:
-            return "sex differs"
-        if a.birth_from is not None and b.birth_from is not None:
-            lo = max(a.birth_from, b.birth_from)
-            hi = min(a.birth_to or a.birth_from, b.birth_to or b.birth_from)
-            if lo - hi > self.tolerance:
-                return "birth years differ"
         for x in a.members:
             tx = self.traits[x]
             for y in b.members:
-                reason = _record_conflict(tx, self.traits[y])
+                reason = _record_conflict(tx, self.traits[y], self.tolerance)
                 if reason is not None:
                     return reason
         return None
@@ -199,15 +259,6 @@ class _Forest:
             ra, rb, a, b = rb, ra, b, a
         self.parent[rb] = ra
         a.members.extend(b.members)
-        a.sexes |= b.sexes
-        if b.birth_from is not None:
-            if a.birth_from is None:
-                a.birth_from, a.birth_to = b.birth_from, b.birth_to
-            else:
-                a.birth_from = max(a.birth_from, b.birth_from)
-                a.birth_to = min(a.birth_to or a.birth_from, b.birth_to or b.birth_from)
-                if a.birth_to < a.birth_from:  # tolerated disagreement: keep the widest
-                    a.birth_from, a.birth_to = a.birth_to, a.birth_from
         del self.clusters[rb]
 
 

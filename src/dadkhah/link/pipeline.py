@@ -11,13 +11,14 @@ import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from dadkhah.link.clustering import RecordTraits, cluster_pairs
-from dadkhah.link.features import build_features
+from dadkhah.link.features import _EPOCH, build_features
 from dadkhah.link.scoring import score_pairs
 from dadkhah.link.settings import LinkSettings
 
@@ -64,9 +65,11 @@ def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
         "given_text",
         "surname_text",
         "father_text",
+        "birth_day",
     ]
     for row in features[cols].itertuples(index=False):
-        bf, bt = _val(row.birth_from), _val(row.birth_to)
+        bf, bt, day = _val(row.birth_from), _val(row.birth_to), _val(row.birth_day)
+        when = date.fromordinal(int(day) + _EPOCH) if day is not None else None
         out[int(row.unique_id)] = RecordTraits(  # type: ignore[arg-type]
             sex=_val(row.sex),
             father=_val(row.father_k1),
@@ -77,6 +80,7 @@ def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
             given_text=_val(row.given_text),
             father_text=_val(row.father_text),
             surname_text=_val(row.surname_text),
+            birth_md=when.month * 100 + when.day if when is not None else None,
         )
     return out
 
