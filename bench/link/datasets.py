@@ -92,6 +92,8 @@ def load(name: str) -> pd.DataFrame:
                 "birth_date": df["dob"],
                 "city": df["birth_place"],
                 "sex": df["gender"],
+                "postcode": df["postcode_fake"],
+                "occupation": df["occupation"],
                 "truth": df["true_id"],
             }
         )
@@ -104,6 +106,7 @@ def load(name: str) -> pd.DataFrame:
                 "surname": df["surname"],
                 "birth_date": df["dob"],
                 "city": df["city"],
+                "email": df["email"],
                 "truth": df["true_id"],
             }
         )
@@ -117,6 +120,7 @@ def load(name: str) -> pd.DataFrame:
                 "surname": df["surname"],
                 "birth_date": df["date_of_birth"],
                 "city": df["suburb"],
+                "postcode": df["postcode"],
                 "truth": df["true_id"],
             }
         )

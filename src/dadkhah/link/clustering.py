@@ -38,6 +38,7 @@ __all__ = ["Clustering", "RecordTraits", "cluster_pairs"]
 
 # two spellings of a name part this similar (dadkhah.names.part_similarity) may be one name
 PART_SIMILAR = 0.4
+FATHER_DIFFERS = "father's name differs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +207,7 @@ def _birth_conflict(a: RecordTraits, b: RecordTraits, tolerance: int) -> bool:
 
 def _record_conflict(a: RecordTraits, b: RecordTraits, tolerance: int = 3) -> str | None:
     if not _same_name(a.father, b.father, a.father_text, b.father_text):
-        return "father's name differs"
+        return FATHER_DIFFERS
     names_agree = _names_agree(a, b)
     same_day = a.birth_md is not None and a.birth_md == b.birth_md and a.birth_from == b.birth_from
     # a wrongly recorded sex is tolerated only when the names agree
@@ -217,8 +218,11 @@ def _record_conflict(a: RecordTraits, b: RecordTraits, tolerance: int = 3) -> st
     if names_agree:
         return None
     # the same full birth date and one agreeing name part outweigh a differing other part
-    if same_day and a.surname and b.surname and _same_name(
-        a.surname, b.surname, a.surname_text, b.surname_text
+    if (
+        same_day
+        and a.surname
+        and b.surname
+        and _same_name(a.surname, b.surname, a.surname_text, b.surname_text)
     ):
         return None
     given = _same_name(a.given, b.given, a.given_text, b.given_text)
@@ -226,7 +230,10 @@ def _record_conflict(a: RecordTraits, b: RecordTraits, tolerance: int = 3) -> st
 
 
 class _Forest:
-    def __init__(self, traits: Mapping[int, RecordTraits], tolerance: int) -> None:
+    def __init__(
+        self, traits: Mapping[int, RecordTraits], tolerance: int, share: float = 0.0
+    ) -> None:
+        self.share = share
         self.parent: dict[int, int] = {}
         self.clusters: dict[int, _Cluster] = {}
         self.tolerance = tolerance
@@ -243,14 +250,31 @@ class _Forest:
             self.parent[x], x = root, self.parent[x]
         return root
 
-    def conflict(self, a: _Cluster, b: _Cluster) -> str | None:
-        """Why two clusters cannot be one person, or None. Every pair of members must agree."""
+    def conflict(self, a: _Cluster, b: _Cluster, pair: tuple[int, int]) -> str | None:
+        """Why two clusters cannot be one person, or None.
+
+        The two records of the linking ``pair`` must agree, and so must every pair of members
+        on the father's name. Other disagreements between members (one badly written record in
+        a large cluster) are outvoted unless more than ``share`` of the member pairs disagree.
+        """
+        first = _record_conflict(self.traits[pair[0]], self.traits[pair[1]], self.tolerance)
+        if first is not None:
+            return first
+        allowed = int(self.share * len(a.members) * len(b.members))
+        found: str | None = None
+        n = 0
         for x in a.members:
             tx = self.traits[x]
             for y in b.members:
                 reason = _record_conflict(tx, self.traits[y], self.tolerance)
-                if reason is not None:
+                if reason is None:
+                    continue
+                if reason == FATHER_DIFFERS:
                     return reason
+                n += 1
+                found = found or reason
+                if n > allowed:
+                    return found
         return None
 
     def union(self, ra: int, rb: int) -> None:
@@ -274,7 +298,7 @@ def cluster_pairs(
     """Cluster records from scored ``pairs`` (unique_id_l, unique_id_r, match_probability)."""
     ids = list(record_ids)
     all_traits = {rid: traits.get(rid, RecordTraits()) for rid in ids}
-    forest = _Forest(all_traits, settings.birth_year_tolerance)
+    forest = _Forest(all_traits, settings.birth_year_tolerance, settings.conflict_share)
     forbidden: dict[int, set[int]] = defaultdict(set)
     for a, b in cannot_link:
         if a in forest.parent and b in forest.parent:
@@ -330,7 +354,7 @@ def cluster_pairs(
             continue
         if decided_apart(ra, rb):
             continue
-        reason = forest.conflict(forest.clusters[ra], forest.clusters[rb])
+        reason = forest.conflict(forest.clusters[ra], forest.clusters[rb], (a, b))
         if reason is None and average_between(ra, rb) < settings.cluster_average:
             reason = "weak links to the rest of the cluster"
         if reason is not None:

@@ -148,6 +148,9 @@ def comparisons(
         ("city", _exact("city_key", "city", 0.85, tf=True), ("city_key",)),
         ("prison", _exact("prison_key", "prison", 0.85, tf=True), ("prison_key",)),
         ("death", _DEATH, ("death_from",)),
+        ("postcode", _exact("postcode_key", "postcode", 0.8, tf=True), ("postcode_key",)),
+        ("occupation", _exact("occupation_key", "occupation", 0.8, tf=True), ("occupation_key",)),
+        ("email", _exact("email_key", "email", 0.8, tf=True), ("email_key",)),
     ]
     out = []
     for name, levels, needs in spec:

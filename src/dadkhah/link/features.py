@@ -83,7 +83,13 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "given_dict",
     "surname_dict",
     "father_common",
+    "postcode_key",
+    "occupation_key",
+    "email_key",
 )
+
+# optional columns some lists carry beyond the standard list format; used when present
+EXTRA_COLUMNS: tuple[str, ...] = ("postcode", "occupation", "email")
 
 # kept beside the features for the cannot-link rules, never sent to the SQL engine
 TEXT_COLUMNS: tuple[str, ...] = ("given_text", "surname_text", "father_text")
@@ -247,6 +253,12 @@ def _father_common(father: str) -> int | None:
     return 1 if names.name_frequency(father, "given") >= COMMON_FATHER_SHARE else 0
 
 
+def _plain_key(text: str) -> str | None:
+    """Lower case, letters and digits only: " TQ13 8DF " and "tq138df" give one key."""
+    key = "".join(ch for ch in text.lower() if ch.isalnum())
+    return key or None
+
+
 def _sex(text: str) -> str:
     return _SEX.get(text.lower(), "") if text else ""
 
@@ -361,6 +373,8 @@ def build_features(
     feats["sex"] = cols["sex"].map(lambda v: _sex(v) or None)
     feats["city_key"] = place.map(lambda v: _place_key(v) or None)
     feats["prison_key"] = cols["prison"].map(lambda v: _place_key(v, "prison") or None)
+    for extra in EXTRA_COLUMNS:
+        feats[f"{extra}_key"] = _column(records, extra).reset_index(drop=True).map(_plain_key)
     feats = feats[[*FEATURE_COLUMNS, *TEXT_COLUMNS]]
     for c in (
         "birth_from",

@@ -34,6 +34,9 @@ class LinkSettings:
     cluster_average: float = 0.3
     # birth ranges further apart than this (years) can never be the same person
     birth_year_tolerance: int = 3
+    # two clusters may still merge when at most this share of their record pairs disagree on
+    # a name, sex or birth year (never on the father's name, never the linking pair itself)
+    conflict_share: float = 0.45
     engine: Engine = "duckdb"
     seed: int = 42
     u_max_pairs: float = 2e6
@@ -56,6 +59,9 @@ class LinkSettings:
             ("surname_k1", "given_p", "city_key"),
             ("given_p", "surname_p", "father_k1"),
             ("given_k1", "father_k1", "surname_p"),
+            # used only where the lists carry these columns
+            ("postcode_key",),
+            ("occupation_key", "birth_year"),
         )
     )
 
@@ -67,6 +73,8 @@ class LinkSettings:
             )
         if not 0.0 <= self.cluster_average <= 1.0:
             problems.append(f"cluster_average must lie in [0, 1], got {self.cluster_average}")
+        if not 0.0 <= self.conflict_share < 1.0:
+            problems.append(f"conflict_share must lie in [0, 1), got {self.conflict_share}")
         if self.engine not in ENGINES:
             problems.append(f"engine must be one of {', '.join(ENGINES)}, got {self.engine!r}")
         if self.birth_year_tolerance < 0:
