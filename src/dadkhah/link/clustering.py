@@ -56,6 +56,8 @@ class RecordTraits:
     surname_text: str | None = None
     # month * 100 + day of the birth date, when the full date is known
     birth_md: int | None = None
+    # the words of the full name as written, when the list gives one
+    full_tokens: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -161,8 +163,33 @@ def _latin_variant(a: str | None, b: str | None) -> bool:
     return len(short) >= 3 and (long_.startswith(short) or long_.endswith(short))
 
 
+# words standing where a given name or surname should be that name nobody
+_NOT_NAME_WORDS = (
+    "sir lady lord mr mrs miss ms dame rev dr revd hon rt bt baronet baron earl duke count"
+    " captain capt lieutenant colonel general admiral major vc kbe cbe obe jr sr jun sen"
+    " 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th the of"
+)
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+
+
+def _is_name(text: str | None) -> bool:
+    if not text:
+        return True  # a key without its text: trust the key
+    words = [w for w in text.lower().replace(".", " ").replace(",", " ").split() if w]
+    return not words or not all(w in _NOT_NAMES for w in words)
+
+
 def _parts(t: RecordTraits) -> list[tuple[str, str | None]]:
-    return [(k, x) for k, x in ((t.given, t.given_text), (t.surname, t.surname_text)) if k]
+    return [
+        (k, x)
+        for k, x in ((t.given, t.given_text), (t.surname, t.surname_text))
+        if k and _is_name(x)
+    ]
+
+
+def _written_in(text: str | None, other: RecordTraits) -> bool:
+    """Is this name part one of the words of the other record's full name?"""
+    return bool(text and other.full_tokens and text.lower().strip(".,") in other.full_tokens)
 
 
 def _names_agree(a: RecordTraits, b: RecordTraits) -> bool:
@@ -177,10 +204,17 @@ def _names_agree(a: RecordTraits, b: RecordTraits) -> bool:
             _same_name(lone[0][0], k, lone[0][1], x) or _latin_variant(lone[0][1], x)
             for k, x in other
         )
-    given = _same_name(a.given, b.given, a.given_text, b.given_text) or _latin_variant(
-        a.given_text, b.given_text
+    given = (
+        _same_name(a.given, b.given, a.given_text, b.given_text)
+        or _latin_variant(a.given_text, b.given_text)
+        or _written_in(a.given_text, b)
+        or _written_in(b.given_text, a)
     )
-    surname = _same_name(a.surname, b.surname, a.surname_text, b.surname_text)
+    surname = (
+        _same_name(a.surname, b.surname, a.surname_text, b.surname_text)
+        or _written_in(a.surname_text, b)
+        or _written_in(b.surname_text, a)
+    )
     if given and surname:
         return True
     # a name written surname first in one list: the parts swapped over

@@ -92,7 +92,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
 EXTRA_COLUMNS: tuple[str, ...] = ("postcode", "occupation", "email")
 
 # kept beside the features for the cannot-link rules, never sent to the SQL engine
-TEXT_COLUMNS: tuple[str, ...] = ("given_text", "surname_text", "father_text")
+TEXT_COLUMNS: tuple[str, ...] = ("given_text", "surname_text", "father_text", "full_text")
 
 _EPOCH = date(1900, 1, 1).toordinal()
 _YEAR_ONLY = re.compile(r"^((?:1[0-9]|20)[0-9]{2})[-/.]")
@@ -293,6 +293,7 @@ def _name_features(given: str, surname: str, father: str, full: str) -> dict[str
         "given_text": given or None,
         "surname_text": surname or None,
         "father_text": father or None,
+        "full_text": full or None,
     }
 
 

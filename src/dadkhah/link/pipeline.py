@@ -8,6 +8,7 @@ side (reading records, writing persons, review queue, runs) lives in :mod:`dadkh
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from dadkhah import names
 from dadkhah.link.clustering import RecordTraits, cluster_pairs
 from dadkhah.link.features import _EPOCH, build_features
 from dadkhah.link.scoring import score_pairs
@@ -52,6 +54,12 @@ def _val(v: Any) -> Any:
     return None if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else v
 
 
+def _tokens(text: str | None) -> frozenset[str]:
+    if not text:
+        return frozenset()
+    return frozenset(re.split(r"[^\w]+", names.normalize_text(text).lower())) - {""}
+
+
 def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
     out: dict[int, RecordTraits] = {}
     cols = [
@@ -66,6 +74,7 @@ def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
         "surname_text",
         "father_text",
         "birth_day",
+        "full_text",
     ]
     for row in features[cols].itertuples(index=False):
         bf, bt, day = _val(row.birth_from), _val(row.birth_to), _val(row.birth_day)
@@ -80,6 +89,7 @@ def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
             given_text=_val(row.given_text),
             father_text=_val(row.father_text),
             surname_text=_val(row.surname_text),
+            full_tokens=_tokens(_val(row.full_text)),
             birth_md=when.month * 100 + when.day if when is not None else None,
         )
     return out
