@@ -223,20 +223,25 @@ def _names_agree(a: RecordTraits, b: RecordTraits) -> bool:
     )
 
 
-def _year_typo(a: RecordTraits, b: RecordTraits) -> bool:
-    """Two exact birth dates on the same day of the year whose years differ in one digit."""
-    if a.birth_md is None or a.birth_md != b.birth_md:
+def _year_typo(a: RecordTraits, b: RecordTraits, names_agree: bool) -> bool:
+    """Two exact birth years one digit apart, on the same day of the year or with agreeing
+    given name and surname: most likely one mistyped digit."""
+    if a.birth_from != a.birth_to or b.birth_from != b.birth_to:
+        return False
+    same_day = a.birth_md is not None and a.birth_md == b.birth_md
+    full_names = len(_parts(a)) == 2 and len(_parts(b)) == 2
+    if not (same_day or (names_agree and full_names)):
         return False
     ya, yb = str(a.birth_from), str(b.birth_from)
     return len(ya) == len(yb) and sum(p != q for p, q in zip(ya, yb, strict=True)) == 1
 
 
-def _birth_conflict(a: RecordTraits, b: RecordTraits, tolerance: int) -> bool:
+def _birth_conflict(a: RecordTraits, b: RecordTraits, tolerance: int, names_agree: bool) -> bool:
     if a.birth_from is None or b.birth_from is None:
         return False
     lo = max(a.birth_from, b.birth_from)
     hi = min(a.birth_to or a.birth_from, b.birth_to or b.birth_from)
-    return lo - hi > tolerance and not _year_typo(a, b)
+    return lo - hi > tolerance and not _year_typo(a, b, names_agree)
 
 
 def _record_conflict(a: RecordTraits, b: RecordTraits, tolerance: int = 3) -> str | None:
@@ -247,7 +252,7 @@ def _record_conflict(a: RecordTraits, b: RecordTraits, tolerance: int = 3) -> st
     # a wrongly recorded sex is tolerated only when the names agree
     if a.sex and b.sex and a.sex != b.sex and not (names_agree and a.given and b.given):
         return "sex differs"
-    if _birth_conflict(a, b, tolerance):
+    if _birth_conflict(a, b, tolerance, names_agree):
         return "birth years differ"
     if names_agree:
         return None
