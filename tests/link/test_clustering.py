@@ -97,3 +97,58 @@ def test_clusters_partition_the_records_and_respect_cannot_links(
         members = [i for i in ids if result.labels[i] == label]
         if len(members) > 1:
             assert any((a in members and b in members) for a, b in linked)
+
+
+def _person(given: str, surname: str, **kw: object) -> RecordTraits:
+    return RecordTraits(
+        given=given.lower(),
+        surname=surname.lower(),
+        given_text=given,
+        surname_text=surname,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_nicknames_initials_and_lone_name_parts_may_merge() -> None:
+    cases = [
+        (_person("Tom", "Hassall"), _person("Thomas", "Hassall")),
+        (_person("S.", "Holden"), _person("Samuel", "Holden")),
+        (_person("John", "Wolcot"), RecordTraits(given="wolcot", given_text="Wolcot")),
+        (_person("Sir", "Loder"), _person("Edmund", "Loder")),
+    ]
+    for a, b in cases:
+        result = cluster_pairs([1, 2], _pairs([(1, 2, 0.99)]), {1: a, 2: b}, S)
+        assert result.labels[1] == result.labels[2], (a, b)
+
+
+def test_evidence_decides_sex_and_birth_year_disagreements() -> None:
+    # same names, one digit of the year and the sex mistyped: one person
+    a = _person("Ethel", "Arnold", sex="F", birth_from=1860, birth_to=1860, birth_md=101)
+    b = _person("Ethel", "Arnold", sex="M", birth_from=1830, birth_to=1830, birth_md=101)
+    assert (
+        len(set(cluster_pairs([1, 2], _pairs([(1, 2, 0.99)]), {1: a, 2: b}, S).labels.values()))
+        == 1
+    )
+    # other given names: the same disagreements keep them apart
+    c = _person("Edith", "Arnold", sex="M", birth_from=1830, birth_to=1830, birth_md=505)
+    result = cluster_pairs([1, 3], _pairs([(1, 3, 0.99)]), {1: a, 3: c}, S)
+    assert result.labels[1] != result.labels[3]
+
+
+def test_one_bad_record_is_outvoted_but_the_father_never_is() -> None:
+    def lone(**kw: object) -> RecordTraits:
+        return RecordTraits(given="frederick", given_text="Frederick", **kw)  # type: ignore[arg-type]
+
+    traits = {i: _person("Frederick", "Frohawk") for i in (1, 2, 3)}
+    # 5 carries a wrong surname; 6 and 7 give only the given name and agree with everyone
+    traits |= {5: _person("Frederick", "William"), 6: lone(), 7: lone()}
+    rows = [(1, 2, 0.99), (1, 3, 0.99), (2, 3, 0.99), (5, 6, 0.99), (5, 7, 0.99), (6, 7, 0.99)]
+    rows += [(1, 6, 0.97)]
+    result = cluster_pairs(list(traits), _pairs(rows), traits, S)
+    assert len(set(result.labels.values())) == 1  # 3 of 9 record pairs disagree: outvoted
+    # the same clusters, but two records name different fathers: never one person
+    traits[7] = lone(father="jms", father_text="Jamshid")
+    traits[1] = _person("Frederick", "Frohawk", father="hsn", father_text="Hassan")
+    result = cluster_pairs(list(traits), _pairs(rows), traits, S)
+    assert result.labels[1] != result.labels[6]
+    assert result.labels[5] == result.labels[6] == result.labels[7]
