@@ -72,11 +72,13 @@ def _most_common(counter: Counter[str]) -> str | None:
 
 def _display(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """What a person is shown as: names in both scripts, and sex, city and province in one
-    spelling each (sex as male/female, places by their gazetteer name)."""
+    spelling each (sex as male/female, places by their gazetteer name; the province of the
+    prison when no record gives a city or province)."""
     persian = latin = None
     sexes: Counter[str] = Counter()
     cities: Counter[str] = Counter()
     provinces: Counter[str] = Counter()
+    prison_provinces: Counter[str] = Counter()
     years: list[tuple[int, int]] = []
     for raw in rows:
         r = {k: _na(v) for k, v in raw.items()}
@@ -98,6 +100,9 @@ def _display(rows: list[dict[str, Any]]) -> dict[str, Any]:
                     cities[place.name] += 1
                 if place.province:
                     provinces[place.province] += 1
+        prison = places.resolve_place(str(r["prison"])) if r.get("prison") else None
+        if prison is not None and prison.province:
+            prison_provinces[prison.province] += 1
         if r.get("birth_from") is not None:
             years.append((int(r["birth_from"]), int(r["birth_to"])))
     if latin is None and persian is not None:
@@ -107,7 +112,8 @@ def _display(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "display_name_latin": latin,
         "sex": sexes.most_common(1)[0][0] if sexes else None,
         "city": _most_common(cities),
-        "province": _most_common(provinces),
+        # where no record gives a city or province, the province of the prison stands in
+        "province": _most_common(provinces) or _most_common(prison_provinces),
         "birth_year_from": max(y[0] for y in years) if years else None,
         "birth_year_to": min(y[1] for y in years) if years else None,
     }
