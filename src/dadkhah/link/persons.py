@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from dadkhah import names
+from dadkhah import names, places
 from dadkhah.store import Database
 
 __all__ = ["PersonWrite", "assign_uids", "write_persons"]
@@ -63,9 +63,22 @@ def assign_uids(
     return taken_labels, retired
 
 
+def _most_common(counter: Counter[str]) -> str | None:
+    """The most frequent value; ties go to the alphabetically first."""
+    if not counter:
+        return None
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
 def _display(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """What a person is shown as: names in both scripts, and sex, city and province in one
+    spelling each (sex as male/female, places by their gazetteer name; the province of the
+    prison when no record gives a city or province)."""
     persian = latin = None
     sexes: Counter[str] = Counter()
+    cities: Counter[str] = Counter()
+    provinces: Counter[str] = Counter()
+    prison_provinces: Counter[str] = Counter()
     years: list[tuple[int, int]] = []
     for raw in rows:
         r = {k: _na(v) for k, v in raw.items()}
@@ -77,8 +90,19 @@ def _display(rows: list[dict[str, Any]]) -> dict[str, Any]:
                 persian = persian or name
             else:
                 latin = latin or name
-        if r.get("sex"):
-            sexes[r["sex"]] += 1
+        sex = names.canonical_sex(r.get("sex"))
+        if sex:
+            sexes[sex] += 1
+        for field in ("city", "province"):
+            place = places.resolve_place(str(r[field])) if r.get(field) else None
+            if place is not None:
+                if field == "city" and place.kind == "city":
+                    cities[place.name] += 1
+                if place.province:
+                    provinces[place.province] += 1
+        prison = places.resolve_place(str(r["prison"])) if r.get("prison") else None
+        if prison is not None and prison.province:
+            prison_provinces[prison.province] += 1
         if r.get("birth_from") is not None:
             years.append((int(r["birth_from"]), int(r["birth_to"])))
     if latin is None and persian is not None:
@@ -87,6 +111,9 @@ def _display(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "display_name": persian or latin,
         "display_name_latin": latin,
         "sex": sexes.most_common(1)[0][0] if sexes else None,
+        "city": _most_common(cities),
+        # where no record gives a city or province, the province of the prison stands in
+        "province": _most_common(provinces) or _most_common(prison_provinces),
         "birth_year_from": max(y[0] for y in years) if years else None,
         "birth_year_to": min(y[1] for y in years) if years else None,
     }
@@ -150,21 +177,24 @@ def write_persons(
             shown["sex"],
             shown["birth_year_from"],
             shown["birth_year_to"],
+            shown["city"],
+            shown["province"],
         )
         if person is None:
             uid = f"P-{next_no:06d}"
             next_no += 1
             person = db.insert(
                 "INSERT INTO person (uid, display_name, display_name_latin, sex, birth_year_from,"
-                " birth_year_to, origin, active, created_at, created_by)"
-                " VALUES (?, ?, ?, ?, ?, ?, 'linkage', 1, ?, ?)",
+                " birth_year_to, city, province, origin, active, created_at, created_by)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'linkage', 1, ?, ?)",
                 (uid, *values, now, actor),
             )
             new += 1
         else:
             db.execute(
                 "UPDATE person SET display_name = ?, display_name_latin = ?, sex = ?,"
-                " birth_year_from = ?, birth_year_to = ?, active = 1 WHERE id = ?",
+                " birth_year_from = ?, birth_year_to = ?, city = ?, province = ?, active = 1"
+                " WHERE id = ?",
                 (*values, person),
             )
             kept += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 from dadkhah.names._normalize import normalize_text
@@ -47,6 +48,7 @@ for _word in (
     _SEX[normalize_text(_word)] = "female"
 
 
+@lru_cache(maxsize=4096)
 def canonical_sex(text: str | None) -> Literal["male", "female"] | None:
     """``"male"``, ``"female"`` or None when the text does not say (empty, unknown, other)."""
     if not text:
