@@ -16,28 +16,12 @@ from pathlib import Path
 import numpy as np
 
 from dadkhah.estimate.dga import Dga
+from dadkhah.estimate.examples import kosovo
 from dadkhah.estimate.histories import CaptureHistories
 from dadkhah.estimate.loglinear import LogLinear
 
 HERE = Path(__file__).resolve().parent
 
-KOSOVO = {
-    "0001": 306,
-    "0010": 936,
-    "0011": 123,
-    "0100": 845,
-    "0101": 31,
-    "0110": 217,
-    "0111": 32,
-    "1000": 1131,
-    "1001": 106,
-    "1010": 228,
-    "1011": 42,
-    "1100": 177,
-    "1101": 18,
-    "1110": 181,
-    "1111": 27,
-}
 # Madigan & York's five-list example (dga's help pages), R array order: first list fastest
 MY5 = [
     0,
@@ -73,10 +57,6 @@ MY5 = [
     0,
     2,
 ]
-
-
-def kosovo() -> CaptureHistories:
-    return CaptureHistories.from_mapping(("EXH", "ABA", "OSCE", "HRW"), KOSOVO)
 
 
 def my5() -> CaptureHistories:

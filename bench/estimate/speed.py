@@ -20,28 +20,11 @@ import numpy as np
 
 from dadkhah import __version__
 from dadkhah.estimate import CaptureHistories
+from dadkhah.estimate.examples import kosovo
 from dadkhah.estimate.lcmcr import LatentClassEstimator
 from dadkhah.estimate.lcmcr_kernel import run_chain
 from dadkhah.estimate.variates import new_state
 
-# kosovo_aggregate of R's LCMCR (EXH, ABA, OSCE, HRW), as in shared/data/mse/kosovo.csv
-KOSOVO = {
-    "0001": 306,
-    "0010": 936,
-    "0011": 123,
-    "0100": 845,
-    "0101": 31,
-    "0110": 217,
-    "0111": 32,
-    "1000": 1131,
-    "1001": 106,
-    "1010": 228,
-    "1011": 42,
-    "1100": 177,
-    "1101": 18,
-    "1110": 181,
-    "1111": 27,
-}
 R_RATE = {4: (74_000, 87_000), 5: (63_000, 76_000)}
 
 
@@ -51,13 +34,6 @@ def five_lists() -> CaptureHistories:
 
     sample = simulate_captures(5000, 1, n_lists=5)
     return CaptureHistories(sample.lists, sample.patterns, sample.counts)
-
-
-def kosovo() -> CaptureHistories:
-    table = CaptureHistories.from_mapping(["EXH", "ABA", "OSCE", "HRW"], KOSOVO)
-    if table.observed != 4400:
-        raise RuntimeError("the Kosovo table in this script is wrong")
-    return table
 
 
 def rate(table: CaptureHistories, iterations: int, repeats: int = 3) -> dict[str, float]:
