@@ -1,7 +1,7 @@
 """Time the log-linear model search and dga on the reference tables; write the results.
 
 Run from the repository root: ``python bench/estimate/loglinear_dga_speed.py``. Results go to
-``bench/estimate/loglinear_dga_speed.json`` (best of three runs, seconds).
+``bench/results/loglinear_dga_speed.json`` (best of three runs, seconds).
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def main() -> None:
         "python": platform.python_version(),
         "seconds_best_of_3": results,
     }
-    (HERE / "loglinear_dga_speed.json").write_text(json.dumps(out, indent=2) + "\n")
+    (HERE.parent / "results" / "loglinear_dga_speed.json").write_text(json.dumps(out, indent=2) + "\n")
     for name, seconds in results.items():
         print(f"{seconds:8.3f} s  {name}")
 
