@@ -28,7 +28,6 @@ from dadkhah.report import (
     render_pdf,
 )
 from dadkhah.store import Case, open_case
-from dadkhah.store.audit import entries as audit_entries
 from dadkhah.store.audit import head, record, verify_chain
 
 __all__ = ["ReportFiles", "build_context", "write_report"]
@@ -88,14 +87,10 @@ def _linkage(case: Case) -> LinkageSummary | None:
 
 
 def _review_counts(case: Case) -> tuple[int, int, dict[str, Any] | None]:
-    """Open review items, decisions in force, and the latest linkage run."""
-    pending = int(
-        case.db.scalar("SELECT COUNT(*) AS n FROM link_review WHERE status = 'open'") or 0
-    )
-    decided = int(
-        case.db.scalar("SELECT COUNT(*) AS n FROM link_decision WHERE revoked_at IS NULL") or 0
-    )
-    runs = link_api.list_runs(case.path)
+    """Pending and decided review items, and the latest linkage run."""
+    status = link_api.review_status(case)
+    pending, decided = status["pending"], status["decided"]
+    runs = link_api.list_runs(case)
     run: dict[str, Any] | None = None
     if runs:
         last = runs[-1]
@@ -266,7 +261,7 @@ def write_report(case_path: Path | str, *, pdf: bool = False, actor: str = "cli"
                     "html": html_path.name,
                     "pdf": pdf_path.name if pdf_path else None,
                     "audit_head": ctx.audit.head_hash,
-                    "entries": len(audit_entries(case.db)),
+                    "entries": ctx.audit.entries,
                 },
             )
         return ReportFiles(html_path, pdf_path, pages, ctx.audit.head_hash)
