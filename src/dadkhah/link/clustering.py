@@ -244,13 +244,25 @@ def _birth_conflict(a: RecordTraits, b: RecordTraits, tolerance: int, names_agre
     return lo - hi > tolerance and not _year_typo(a, b, names_agree)
 
 
-def _record_conflict(a: RecordTraits, b: RecordTraits, tolerance: int = 3) -> str | None:
+def _record_conflict(
+    a: RecordTraits, b: RecordTraits, tolerance: int = 3, strong: bool = False
+) -> str | None:
+    """Why two records cannot be one person, or None.
+
+    ``strong``: the pair's fields that relatives do not share (birth, places, identifiers) give
+    overwhelming evidence; one agreeing name part then outweighs a rewritten other part.
+    """
     if not _same_name(a.father, b.father, a.father_text, b.father_text):
         return FATHER_DIFFERS
     names_agree = _names_agree(a, b)
     same_day = a.birth_md is not None and a.birth_md == b.birth_md and a.birth_from == b.birth_from
     # a wrongly recorded sex is tolerated only when the names agree
-    if a.sex and b.sex and a.sex != b.sex and not (names_agree and a.given and b.given):
+    if (
+        a.sex
+        and b.sex
+        and a.sex != b.sex
+        and not (names_agree and ((a.given and b.given) or strong))
+    ):
         return "sex differs"
     if _birth_conflict(a, b, tolerance, names_agree):
         return "birth years differ"
@@ -265,14 +277,28 @@ def _record_conflict(a: RecordTraits, b: RecordTraits, tolerance: int = 3) -> st
     ):
         return None
     given = _same_name(a.given, b.given, a.given_text, b.given_text)
+    if strong and (
+        given
+        or (
+            a.surname
+            and b.surname
+            and _same_name(a.surname, b.surname, a.surname_text, b.surname_text)
+        )
+    ):
+        return None
     return "given names differ" if not given else "surnames differ"
 
 
 class _Forest:
     def __init__(
-        self, traits: Mapping[int, RecordTraits], tolerance: int, share: float = 0.0
+        self,
+        traits: Mapping[int, RecordTraits],
+        tolerance: int,
+        share: float = 0.0,
+        strong: frozenset[tuple[int, int]] = frozenset(),
     ) -> None:
         self.share = share
+        self.strong = strong
         self.parent: dict[int, int] = {}
         self.clusters: dict[int, _Cluster] = {}
         self.tolerance = tolerance
@@ -296,16 +322,15 @@ class _Forest:
         on the father's name. Other disagreements between members (one badly written record in
         a large cluster) are outvoted unless more than ``share`` of the member pairs disagree.
         """
-        first = _record_conflict(self.traits[pair[0]], self.traits[pair[1]], self.tolerance)
+        first = self._conflict(pair[0], pair[1])
         if first is not None:
             return first
         allowed = int(self.share * len(a.members) * len(b.members))
         found: str | None = None
         n = 0
         for x in a.members:
-            tx = self.traits[x]
             for y in b.members:
-                reason = _record_conflict(tx, self.traits[y], self.tolerance)
+                reason = self._conflict(x, y)
                 if reason is None:
                     continue
                 if reason == FATHER_DIFFERS:
@@ -315,6 +340,10 @@ class _Forest:
                 if n > allowed:
                     return found
         return None
+
+    def _conflict(self, x: int, y: int) -> str | None:
+        strong = bool(self.strong) and (min(x, y), max(x, y)) in self.strong
+        return _record_conflict(self.traits[x], self.traits[y], self.tolerance, strong)
 
     def union(self, ra: int, rb: int) -> None:
         a, b = self.clusters[ra], self.clusters[rb]
@@ -337,7 +366,17 @@ def cluster_pairs(
     """Cluster records from scored ``pairs`` (unique_id_l, unique_id_r, match_probability)."""
     ids = list(record_ids)
     all_traits = {rid: traits.get(rid, RecordTraits()) for rid in ids}
-    forest = _Forest(all_traits, settings.birth_year_tolerance, settings.conflict_share)
+    strong: frozenset[tuple[int, int]] = frozenset()
+    if "other_weight" in pairs.columns and len(pairs):
+        mask = pairs["other_weight"].to_numpy(dtype=np.float64) >= settings.outweigh_name_bits
+        strong = frozenset(
+            zip(
+                pairs["unique_id_l"].to_numpy(dtype=np.int64)[mask].tolist(),
+                pairs["unique_id_r"].to_numpy(dtype=np.int64)[mask].tolist(),
+                strict=True,
+            )
+        )
+    forest = _Forest(all_traits, settings.birth_year_tolerance, settings.conflict_share, strong)
     forbidden: dict[int, set[int]] = defaultdict(set)
     for a, b in cannot_link:
         if a in forest.parent and b in forest.parent:
