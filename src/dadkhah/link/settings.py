@@ -67,6 +67,7 @@ class LinkSettings:
             ("surname_k1", "city_key"),
             # used only where the lists carry these columns
             ("postcode_key",),
+            ("email_key",),
             ("occupation_key", "birth_year"),
             ("occupation_key", "city_key"),
             ("given_k1", "occupation_key"),
