@@ -22,6 +22,7 @@ A reviewer's "same person" merges first and is never split.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from dadkhah import names
+from dadkhah.link.evidence import PersonalWeights
 from dadkhah.link.nicknames import nickname_of
 from dadkhah.link.settings import LinkSettings
 
@@ -58,6 +60,11 @@ class RecordTraits:
     birth_md: int | None = None
     # the words of the full name as written, when the list gives one
     full_tokens: frozenset[str] = frozenset()
+    # personal fields (dadkhah.link.evidence): full birth date as a day number, identifiers
+    birth_day: int | None = None
+    postcode: str | None = None
+    occupation: str | None = None
+    email: str | None = None
 
 
 @dataclass
@@ -245,12 +252,13 @@ def _birth_conflict(a: RecordTraits, b: RecordTraits, tolerance: int, names_agre
 
 
 def _record_conflict(
-    a: RecordTraits, b: RecordTraits, tolerance: int = 3, strong: bool = False
+    a: RecordTraits, b: RecordTraits, tolerance: int = 3, strong: int = 0
 ) -> str | None:
     """Why two records cannot be one person, or None.
 
-    ``strong``: the pair's fields that relatives do not share (birth, places, identifiers) give
-    overwhelming evidence; one agreeing name part then outweighs a rewritten other part.
+    ``strong``: how strongly the pair's personal fields (:mod:`dadkhah.link.evidence`) say it is
+    one person: at 1 one agreeing name part outweighs a rewritten other part (a nickname, a
+    married name), at 2 both name parts may differ (an alias, a title written for the name).
     """
     if not _same_name(a.father, b.father, a.father_text, b.father_text):
         return FATHER_DIFFERS
@@ -277,6 +285,8 @@ def _record_conflict(
     ):
         return None
     given = _same_name(a.given, b.given, a.given_text, b.given_text)
+    if strong >= 2:
+        return None
     if strong and (
         given
         or (
@@ -295,10 +305,12 @@ class _Forest:
         traits: Mapping[int, RecordTraits],
         tolerance: int,
         share: float = 0.0,
-        strong: frozenset[tuple[int, int]] = frozenset(),
+        personal: PersonalWeights | None = None,
+        bits: tuple[float, float] = (math.inf, math.inf),
     ) -> None:
         self.share = share
-        self.strong = strong
+        self.personal = personal if personal is not None and personal.agree else None
+        self.bits = bits
         self.parent: dict[int, int] = {}
         self.clusters: dict[int, _Cluster] = {}
         self.tolerance = tolerance
@@ -342,8 +354,12 @@ class _Forest:
         return None
 
     def _conflict(self, x: int, y: int) -> str | None:
-        strong = bool(self.strong) and (min(x, y), max(x, y)) in self.strong
-        return _record_conflict(self.traits[x], self.traits[y], self.tolerance, strong)
+        a, b = self.traits[x], self.traits[y]
+        strong = 0
+        if self.personal is not None:
+            evidence = self.personal.evidence(a, b)
+            strong = int(evidence >= self.bits[0]) + int(evidence >= self.bits[1])
+        return _record_conflict(a, b, self.tolerance, strong)
 
     def union(self, ra: int, rb: int) -> None:
         a, b = self.clusters[ra], self.clusters[rb]
@@ -362,21 +378,18 @@ def cluster_pairs(
     *,
     must_link: Iterable[tuple[int, int]] = (),
     cannot_link: Iterable[tuple[int, int]] = (),
+    personal: PersonalWeights | None = None,
 ) -> Clustering:
     """Cluster records from scored ``pairs`` (unique_id_l, unique_id_r, match_probability)."""
     ids = list(record_ids)
     all_traits = {rid: traits.get(rid, RecordTraits()) for rid in ids}
-    strong: frozenset[tuple[int, int]] = frozenset()
-    if "other_weight" in pairs.columns and len(pairs):
-        mask = pairs["other_weight"].to_numpy(dtype=np.float64) >= settings.outweigh_name_bits
-        strong = frozenset(
-            zip(
-                pairs["unique_id_l"].to_numpy(dtype=np.int64)[mask].tolist(),
-                pairs["unique_id_r"].to_numpy(dtype=np.int64)[mask].tolist(),
-                strict=True,
-            )
-        )
-    forest = _Forest(all_traits, settings.birth_year_tolerance, settings.conflict_share, strong)
+    forest = _Forest(
+        all_traits,
+        settings.birth_year_tolerance,
+        settings.conflict_share,
+        personal,
+        (settings.outweigh_name_bits, settings.outweigh_names_bits),
+    )
     forbidden: dict[int, set[int]] = defaultdict(set)
     for a, b in cannot_link:
         if a in forest.parent and b in forest.parent:

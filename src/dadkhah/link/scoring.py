@@ -29,12 +29,7 @@ log = logging.getLogger(__name__)
 # the name comparison is trained by EM only when this share of records has a full birth date
 NAME_TRAINING_DAY_SHARE = 0.3
 
-PAIR_COLUMNS = ["unique_id_l", "unique_id_r", "match_probability", "match_weight", "other_weight"]
-
-# comparisons that relatives share (family name, father, home town, the prison and day of an
-# arrest or execution) or that a cannot-link rule judges by itself (sex): left out of a pair's
-# ``other_weight``
-FAMILY_COMPARISONS = frozenset({"name", "father", "sex", "city", "prison", "death"})
+PAIR_COLUMNS = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +63,7 @@ def _splink_settings(
         "probability_two_random_records_match": 1e-4,
         "max_iterations": settings.max_iterations,
         "retain_matching_columns": False,
-        "retain_intermediate_calculation_columns": True,
+        "retain_intermediate_calculation_columns": False,
     }
 
 
@@ -146,24 +141,6 @@ def adjust_model(model: dict[str, Any], floor: float) -> dict[str, Any]:
     return out
 
 
-def _other_weight(raw: pd.DataFrame) -> np.ndarray:
-    """Log2 Bayes factor of each pair from the comparisons relatives do not share.
-
-    The birth date and the optional identifiers (postcode, occupation, e-mail), with their
-    term-frequency adjustments: the evidence that lets the clustering overlook one rewritten
-    name part (a nickname, a married name) when everything else about the person agrees.
-    """
-    total = np.zeros(len(raw), dtype=np.float64)
-    for col in raw.columns:
-        if not col.startswith("mw_"):
-            continue
-        name = col.removeprefix("mw_tf_adj_").removeprefix("mw_")
-        if name in FAMILY_COMPARISONS:
-            continue
-        total += np.nan_to_num(raw[col].to_numpy(dtype=np.float64), nan=0.0)
-    return total
-
-
 def score_pairs(
     features: pd.DataFrame, settings: LinkSettings, *, model: dict[str, Any] | None = None
 ) -> Scored:
@@ -182,16 +159,11 @@ def score_pairs(
             linker = Linker(sdf, _splink_settings(settings, available, train_names), log_level=None)
             _train(linker, settings, available, train_names)
             model = adjust_model(linker.misc.save_model_to_json(), settings.m_floor)
-        # the per-comparison Bayes factors give each pair's other_weight
-        linker = Linker(
-            sdf, {**model, "retain_intermediate_calculation_columns": True}, log_level=None
-        )
+        linker = Linker(sdf, model, log_level=None)
         predictions = linker.inference.predict(
             threshold_match_probability=settings.keep_probability, warning_mode="never"
         )
-        raw = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
-        pairs = raw[PAIR_COLUMNS[:4]]
-        other = _other_weight(raw)
+        pairs = predictions.as_pandas_dataframe()[PAIR_COLUMNS]  # type: ignore[no-untyped-call]
     except LinkageError:
         raise
     except Exception as e:
@@ -208,7 +180,6 @@ def score_pairs(
             "unique_id_r": np.maximum(left, right),
             "match_probability": pairs["match_probability"].to_numpy(dtype=np.float64),
             "match_weight": pairs["match_weight"].to_numpy(dtype=np.float64),
-            "other_weight": other,
         }
     )
     log.info("scored %d candidate pairs above %s", len(pairs), settings.keep_probability)

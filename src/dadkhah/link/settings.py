@@ -31,7 +31,7 @@ class LinkSettings:
     review: float = 0.1
     # cluster merges also need the average probability of the scored pairs between the two
     # clusters to reach this value, so one strong pair cannot chain two people together
-    cluster_average: float = 0.3
+    cluster_average: float = 0.2
     # birth ranges further apart than this (years) can never be the same person
     birth_year_tolerance: int = 3
     # two clusters may still merge when at most this share of their record pairs disagree on
@@ -41,6 +41,8 @@ class LinkSettings:
     # e-mail) give at least this many bits of evidence (log2 Bayes factor) may differ in one name
     # part: a nickname, a married name or a rewritten surname does not keep it apart
     outweigh_name_bits: float = 10.0
+    # ... and with at least this many bits both name parts may differ (an alias, a title)
+    outweigh_names_bits: float = 16.0
     engine: Engine = "duckdb"
     seed: int = 42
     u_max_pairs: float = 2e6
