@@ -101,3 +101,22 @@ def test_both_names_differ_only_with_very_strong_evidence() -> None:
 def test_nickname_table() -> None:
     assert nickname_of("tom", "thomas") and nickname_of("dora", "dorothy")
     assert not nickname_of("hassan", "hossein")
+
+
+def test_a_postcode_typo_counts_with_its_own_level() -> None:
+    model = {
+        "comparisons": [
+            {
+                "output_column_name": "postcode",
+                "comparison_levels": [
+                    _level("postcode: equal", 0.7, 0.0001),
+                    _level("postcode: one character apart", 0.1, 0.0001),
+                    _level("else", 0.2, 0.9998, "ELSE"),
+                ],
+            }
+        ]
+    }
+    weights = personal_weights(model)
+    a, b, c = (RecordTraits(postcode=p) for p in ("gl34rj", "gl34rk", "sw1a1aa"))
+    assert weights.evidence(a, b) == math.log2(0.1 / 0.0001)
+    assert weights.evidence(a, c) < 0 < weights.evidence(a, b) < weights.evidence(a, a)

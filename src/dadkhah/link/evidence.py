@@ -26,6 +26,8 @@ PERSONAL_FIELDS: dict[str, str] = {
     "occupation": "occupation: equal",
     "email": "email: equal",
 }
+# a postcode one character apart (a typo) counts with the weight of that level
+POSTCODE_TYPO = "postcode: one character apart"
 
 
 class _Personal(Protocol):
@@ -45,6 +47,7 @@ class PersonalWeights:
 
     agree: dict[str, float]
     disagree: dict[str, float]
+    postcode_typo: float = 0.0
 
     def evidence(self, a: _Personal, b: _Personal) -> float:
         """Bits of evidence that ``a`` and ``b`` are one person, from their personal fields."""
@@ -54,8 +57,23 @@ class PersonalWeights:
             x, y = getattr(a, field), getattr(b, field)
             if x is None or y is None:
                 continue
-            total += self.agree[name] if x == y else self.disagree.get(name, 0.0)
+            if x == y:
+                total += self.agree[name]
+            elif name == "postcode" and self.postcode_typo > 0 and _one_edit(str(x), str(y)):
+                total += self.postcode_typo
+            else:
+                total += self.disagree.get(name, 0.0)
         return total
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One substitution, insertion or deletion apart."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(p != q for p, q in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _bits(level: dict[str, Any]) -> float | None:
@@ -69,6 +87,7 @@ def personal_weights(model: dict[str, Any]) -> PersonalWeights:
     """The personal-field weights of a trained model (fields it does not compare are left out)."""
     agree: dict[str, float] = {}
     disagree: dict[str, float] = {}
+    typo = 0.0
     for comparison in model.get("comparisons", []):
         name = comparison.get("output_column_name")
         if name not in PERSONAL_FIELDS:
@@ -79,7 +98,9 @@ def personal_weights(model: dict[str, Any]) -> PersonalWeights:
                 continue
             if level.get("label_for_charts") == PERSONAL_FIELDS[name]:
                 agree[name] = bits
+            elif level.get("label_for_charts") == POSTCODE_TYPO:
+                typo = max(bits, 0.0)
             elif level.get("sql_condition") == "ELSE" and name != "birth":
                 # another birth day is no evidence against here: the birth-year rule judges it
                 disagree[name] = min(bits, 0.0)
-    return PersonalWeights({k: v for k, v in agree.items() if v > 0}, disagree)
+    return PersonalWeights({k: v for k, v in agree.items() if v > 0}, disagree, typo)
