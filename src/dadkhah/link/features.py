@@ -9,7 +9,8 @@ column             meaning
 given_k1/k2        coarse (cross-script) and fine key of the given name
 surname_k1/k2      the same for the surname
 father_k1/k2       the same for the father's name
-name_k1            sorted coarse keys of every name token: equal when names are reordered
+name_k1            coarse key of the whole name, the smaller of given+surname and
+                   surname+given: equal when the parts are swapped or split differently
 name_k2            fine given + surname key
 given_p/surname_p  first two letters of the coarse keys (blocking despite a later typo)
 name_common        1 for a common whole name by the dictionary's frequencies, else 0
@@ -263,10 +264,21 @@ def _sex(text: str) -> str:
     return _SEX.get(text.lower(), "") if text else ""
 
 
-def _name_features(given: str, surname: str, father: str, full: str) -> dict[str, Any]:
-    """Every name column of one record, from its name fields as written."""
+@lru_cache(maxsize=200_000)
+def _parsed_surname_first(full_name: str) -> tuple[str, str, str]:
+    p = names.parse_surname_first(full_name)
+    return p.given or "", p.father or "", p.surname or ""
+
+
+def _name_features(
+    given: str, surname: str, father: str, full: str, surname_first: str = ""
+) -> dict[str, Any]:
+    """Every name column of one record, from its name fields as written.
+
+    ``surname_first`` (non-empty) says the full name is written surname first without a comma.
+    """
     if full and not (given and surname):
-        pg, pf, ps = _parsed(full)
+        pg, pf, ps = _parsed_surname_first(full) if surname_first else _parsed(full)
         given = given or pg
         surname = surname or ps
         father = father or pf
@@ -274,7 +286,10 @@ def _name_features(given: str, surname: str, father: str, full: str) -> dict[str
     g1, g2, gt = _keys(given, "given")
     s1, s2, st = _keys(surname, "surname")
     f1, f2, _ = _keys(father, "given")
-    tokens = sorted(set(gt + st))
+    # the whole name read in both orders, word breaks ignored: "Gholam Hossein Jafarpour",
+    # "Jafarpour Gholamhossein" and "Jafar Pour Gholam Hossein" meet, wherever the parser put
+    # the border between the parts
+    whole = min(g1 + s1, s1 + g1)
     return {
         "given_k1": g1 or None,
         "given_k2": g2 or None,
@@ -282,7 +297,7 @@ def _name_features(given: str, surname: str, father: str, full: str) -> dict[str
         "surname_k2": s2 or None,
         "father_k1": f1 or None,
         "father_k2": f2 or None,
-        "name_k1": " ".join(tokens) or None,
+        "name_k1": whole or None,
         "name_k2": f"{g2}|{s2}" if g2 and s2 else None,
         "given_p": g1[:2] or None,
         "surname_p": s1[:2] or None,
@@ -333,6 +348,35 @@ def _per_unique(
     return table.iloc[codes].reset_index(drop=True)
 
 
+# a list whose names read surname first this many times as often as given name first (and at
+# least SURNAME_FIRST_MIN times) is taken to write every name that way
+SURNAME_FIRST_RATIO = 3
+SURNAME_FIRST_MIN = 5
+
+
+def _surname_first_flags(records: pd.DataFrame, cols: dict[str, pd.Series]) -> pd.Series:
+    """"1" for a record whose full name is written surname first, else "".
+
+    Each name's own words decide when they are clear both ways (a known surname first, a known
+    given name last); the rest follow the habit of their list (``list_name`` or ``list``), as
+    registers copied from official records write every name surname first.
+    """
+    full = cols["full_name"]
+    only_full = (full != "") & ((cols["given_name"] == "") | (cols["surname"] == ""))
+    evidence = pd.Series(0, index=full.index, dtype="int64")
+    if only_full.any():
+        evidence[only_full] = full[only_full].map(names.surname_first_evidence).astype("int64")
+    flag = evidence >= 2
+    list_col = next((c for c in ("list_name", "list") if c in records.columns), None)
+    if list_col is not None and only_full.any():
+        lists = records[list_col].astype(str).reset_index(drop=True)
+        first = (evidence > 0).groupby(lists).sum()
+        given = (evidence < 0).groupby(lists).sum()
+        habit = first[(first >= SURNAME_FIRST_MIN) & (first >= SURNAME_FIRST_RATIO * given)].index
+        flag |= lists.isin(habit) & only_full & (evidence >= 0)
+    return flag.map({True: "1", False: ""}).astype(object)
+
+
 def build_features(
     records: pd.DataFrame, *, progress: Callable[[int], None] | None = None
 ) -> pd.DataFrame:
@@ -345,7 +389,11 @@ def build_features(
     if n == 0:
         return pd.DataFrame(columns=[*FEATURE_COLUMNS, *TEXT_COLUMNS])
     cols = {c: _column(records, c).reset_index(drop=True) for c in RECORD_COLUMNS}
+    order = _surname_first_flags(records, cols)
     name_key = (
+        order
+        + "\x1f"
+        +
         cols["given_name"]
         + "\x1f"
         + cols["surname"]
@@ -362,6 +410,7 @@ def build_features(
             cols["surname"],
             cols["father_name"],
             cols["full_name"],
+            order,
         ),
         _per_unique(cols["birth_date"], _birth, cols["birth_date"]),
         _per_unique(cols["death_date"], _death, cols["death_date"]),
