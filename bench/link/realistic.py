@@ -102,10 +102,12 @@ class Vocabulary:
         self.surnames = _read("names/persian_surnames.csv")
         self.cities = _read("places/iran_cities.csv")
         self.prisons = [p for p in _read("places/prisons_1988.csv") if p["kind"] == "prison"]
-        # Zipf weights by the files' order (most common first), a heavier head for men's names
-        self.w_male = [1 / (r + 1) ** 1.15 for r in range(len(self.male))]
-        self.w_female = [1 / (r + 1) ** 0.9 for r in range(len(self.female))]
-        self.w_surname = [1 / (r + 1) ** 0.85 for r in range(len(self.surnames))]
+        # Zipf weights by the files' order (most common first), calibrated to the head of the
+        # Iranian name distribution: Mohammad about 13 % of men's first names (more with the
+        # compounds), Ali 7 %, Hossein 5 %; Mohammadi about 2 % of surnames
+        self.w_male = [1 / (r + 1) ** 0.9 for r in range(len(self.male))]
+        self.w_female = [1 / (r + 1) ** 0.8 for r in range(len(self.female))]
+        self.w_surname = [1 / (r + 1) ** 0.5 for r in range(len(self.surnames))]
         self.w_city = [1 / (r + 1) ** 0.9 for r in range(len(self.cities))]
 
 
