@@ -65,7 +65,10 @@ def main() -> None:
         return out
 
     true, pred = pairs("truth"), pairs("person_id")
-    for title, wrong in (("split (false negatives)", true - pred), ("merged (false positives)", pred - true)):
+    for title, wrong in (
+        ("split (false negatives)", true - pred),
+        ("merged (false positives)", pred - true),
+    ):
         causes: Counter[str] = Counter()
         examples: dict[str, list[tuple[int, int]]] = {}
         for a, b in wrong:
@@ -78,8 +81,14 @@ def main() -> None:
             for a, b in examples[c][:3]:
                 for u in (a, b):
                     r = both.loc[u]
-                    print("        ", " | ".join(str(r[s]) for s in SHOW if s in r and pd.notna(r[s])),
-                          "::", r["given_k1"], r["surname_k1"], r["father_k1"])
+                    print(
+                        "        ",
+                        " | ".join(str(r[s]) for s in SHOW if s in r and pd.notna(r[s])),
+                        "::",
+                        r["given_k1"],
+                        r["surname_k1"],
+                        r["father_k1"],
+                    )
                 print()
 
 

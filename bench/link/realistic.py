@@ -44,15 +44,22 @@ SHARED = Path(
 )
 
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-MONTHS_FA = "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split()
+MONTHS_FA = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"]
 MONTHS_LAT = (
-    "Farvardin Ordibehesht Khordad Tir Mordad Shahrivar Mehr Aban Azar Dey Bahman Esfand".split()
+    ["Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand"]
 )
-MONTHS_EN = "January February March April May June July August September October November December".split()
+MONTHS_EN = (
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+)
 ZWNJ = "\u200c"
 
 # name parts that make compound given names (first part, second part), Persian and Latin
-COMPOUND_FIRST = [("محمد", "Mohammad", 6), ("علی", "Ali", 3), ("غلام", "Gholam", 2), ("میر", "Mir", 1)]
+COMPOUND_FIRST = [
+    ("محمد", "Mohammad", 6),
+    ("علی", "Ali", 3),
+    ("غلام", "Gholam", 2),
+    ("میر", "Mir", 1),
+]
 COMPOUND_SECOND = [
     ("رضا", "Reza"), ("علی", "Ali"), ("حسین", "Hossein"), ("حسن", "Hassan"), ("جواد", "Javad"),
     ("مهدی", "Mehdi"), ("باقر", "Bagher"), ("کاظم", "Kazem"), ("تقی", "Taghi"), ("اکبر", "Akbar"),
@@ -169,7 +176,9 @@ class Population:
         r = self.rng
         sex = "M" if r.random() < 0.9 else "F"
         city = self.city()
-        by = r.choices(range(1310, 1352), [min(y - 1309, 1352 - y, 12) for y in range(1310, 1352)])[0]
+        by = r.choices(range(1310, 1352), [min(y - 1309, 1352 - y, 12) for y in range(1310, 1352)])[
+            0
+        ]
         return Person(
             pid=pid,
             sex=sex,
@@ -178,7 +187,11 @@ class Population:
             father=self.given("M"),
             seyyed=r.random() < 0.07,
             birth=(by, r.randint(1, 12), r.randint(1, 29)),
-            death=(1367, r.choices([4, 5, 6, 7, 8, 9, 10], [1, 6, 8, 2, 1, 1, 1])[0], r.randint(1, 29)),
+            death=(
+                1367,
+                r.choices([4, 5, 6, 7, 8, 9, 10], [1, 6, 8, 2, 1, 1, 1])[0],
+                r.randint(1, 29),
+            ),
             city=city,
             prison=self.prison_for(city[1]),
             affiliation=r.choice(AFFILIATIONS),
@@ -302,9 +315,7 @@ def rec_memorial_fa(rng: random.Random, p: Person) -> dict[str, str]:
     if p.seyyed and rng.random() < 0.7:
         given = ("سید " if p.sex == "M" else "سیده ") + given
     y, m, d = p.birth
-    bd = rng.choices(
-        [f"{y}/{m:02d}/{d:02d}", f"{y}/{m}/{d}", f"{y}", ""], [4, 2, 3, 2]
-    )[0]
+    bd = rng.choices([f"{y}/{m:02d}/{d:02d}", f"{y}/{m}/{d}", f"{y}", ""], [4, 2, 3, 2])[0]
     if bd and rng.random() < 0.04:  # off by one year (age-based reckoning)
         bd = bd.replace(str(y), str(y + rng.choice([-1, 1])), 1)
     dy, dm, dd = p.death
@@ -425,8 +436,9 @@ def rec_prisoners(rng: random.Random, p: Person) -> dict[str, str]:
         "full_name": f"{sur} {given}",
         "father_name": latin(rng, p.father, "ngo", 0.6, 0.01),
         "sex": p.sex if rng.random() < 0.5 else "",
-        "birth_date": rng.choices([f"{g.day:02d}/{g.month:02d}/{g.year}", str(p.birth[0]), ""],
-                                  [3, 2, 1])[0],  # fmt: skip
+        "birth_date": rng.choices(
+            [f"{g.day:02d}/{g.month:02d}/{g.year}", str(p.birth[0]), ""], [3, 2, 1]
+        )[0],
         "prison": p.prison[1] if p.prison else "",
         "city": p.city[1],
     }
@@ -500,7 +512,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     counts = generate(args.persons, args.seed, args.out)
-    print(counts, sum(counts.values()))  # noqa: T201
+    print(counts, sum(counts.values()))
 
 
 if __name__ == "__main__":

@@ -283,8 +283,8 @@ def _name_features(
         surname = surname or ps
         father = father or pf
     given = _strip_titles(given) if given else given
-    g1, g2, gt = _keys(given, "given")
-    s1, s2, st = _keys(surname, "surname")
+    g1, g2, _ = _keys(given, "given")
+    s1, s2, _ = _keys(surname, "surname")
     f1, f2, _ = _keys(father, "given")
     # the whole name read in both orders, word breaks ignored: "Gholam Hossein Jafarpour",
     # "Jafarpour Gholamhossein" and "Jafar Pour Gholam Hossein" meet, wherever the parser put
@@ -355,7 +355,7 @@ SURNAME_FIRST_MIN = 5
 
 
 def _surname_first_flags(records: pd.DataFrame, cols: dict[str, pd.Series]) -> pd.Series:
-    """"1" for a record whose full name is written surname first, else "".
+    """ "1" for a record whose full name is written surname first, else "".
 
     Each name's own words decide when they are clear both ways (a known surname first, a known
     given name last); the rest follow the habit of their list (``list_name`` or ``list``), as
@@ -393,8 +393,7 @@ def build_features(
     name_key = (
         order
         + "\x1f"
-        +
-        cols["given_name"]
+        + cols["given_name"]
         + "\x1f"
         + cols["surname"]
         + "\x1f"
