@@ -26,7 +26,7 @@ from dadkhah.link.features import build_features
 
 FIELDS = ["given_k1", "surname_k1", "father_k1", "given_k2", "surname_k2", "name_k1",
           "sex", "birth_year", "birth_from", "city_key", "prison_key"]  # fmt: skip
-SHOW = ["list", "full_name", "given_name", "surname", "father_name", "sex", "birth_date", "city"]
+SHOW = ["list", "full_name", "given_name", "surname", "father_name", "sex_text", "birth_date", "city"]
 
 
 def _diff(a: pd.Series, b: pd.Series) -> str:
@@ -56,7 +56,8 @@ def main() -> None:
     rec = rec.merge(links[["list", "record_id", "person_id"]], on=["list", "record_id"])
     feats = build_features(rec).set_index("unique_id")
     rec = rec.set_index("unique_id")
-    both = rec.join(feats, rsuffix="_f")
+    both = rec.drop(columns=["sex"], errors="ignore").join(feats)
+    both["sex_text"] = rec.get("sex")
 
     def pairs(col: str) -> set[tuple[int, int]]:
         out: set[tuple[int, int]] = set()

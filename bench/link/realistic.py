@@ -283,7 +283,8 @@ def _typo(rng: random.Random, word: str) -> str:
         return word[:i] + word[i + 1 :]
     if op < 0.7:
         return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-    letters = "abdeghijklmnorstuvz" if word.isascii() else "ابتدرسشکلمنوهی"
+    latin = any("a" <= c.lower() <= "z" for c in word)
+    letters = "abdeghijklmnorstuvz" if latin else "ابتدرسشکلمنوهی"
     return word[:i] + rng.choice(letters) + word[i + 1 :]
 
 

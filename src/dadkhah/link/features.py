@@ -19,7 +19,7 @@ surname_dict       the surname: known names with other forms are other names
 father_common      1 when the father's name is common (Mohammad, Ali...), else 0
 sex                ``M`` / ``F`` or null
 birth_from/to      birth year range (a Solar Hijri year covers two Gregorian years)
-birth_year         the year when the range is one year wide (blocking), else null
+birth_year         the year of the middle of a range at most a year wide (blocking), else null
 birth_day          day number when the full birth date is known
 death_from/to      death date range as day numbers
 city_key           place id from the gazetteer, or the place's coarse key
@@ -179,6 +179,32 @@ def _keys(text: str, kind: str | None = None) -> tuple[str, str, tuple[str, ...]
     return k1, k2, tokens
 
 
+@lru_cache(maxsize=4)
+def _fine_key_index(kind: str | None) -> dict[str, str | None]:
+    """Fine key of every dictionary spelling of ``kind`` -> its Persian form (None: ambiguous)."""
+    index: dict[str, str | None] = {}
+    for entry in names.dictionary():
+        if kind in ("given", "surname") and entry.kind != kind:
+            continue
+        persian = entry.persian.replace(" ", "").replace("\u200c", "")
+        for form in (*entry.all_latin, *entry.all_persian):
+            key = names.fine_key(form)
+            if key:
+                index[key] = persian if index.get(key, persian) == persian else None
+    return index
+
+
+def _dict_word(word: str, kind: str | None) -> str | None:
+    """Dictionary (Persian) form of one word; a spelling the dictionary does not list is
+    recognised by its fine key when that key belongs to one name only (Mohemmad → محمد,
+    Mooussavi → موسوی), so that it still differs from another known name (Mahmoud)."""
+    found = names.entries_for(word, kind) if kind in ("given", "surname") else ()  # type: ignore[arg-type]
+    found = found or names.entries_for(word)
+    if found:
+        return found[0].persian
+    return _fine_key_index(kind).get(names.fine_key(word))
+
+
 @lru_cache(maxsize=200_000)
 def _dict_form(text: str, kind: str | None) -> str | None:
     """The dictionary's Persian spelling when every word of the name is a known name, else None.
@@ -193,11 +219,10 @@ def _dict_form(text: str, kind: str | None) -> str | None:
         return whole[0].persian.replace(" ", "").replace("\u200c", "")
     out = []
     for w in text.replace("-", " ").split():
-        found = names.entries_for(w, kind) if kind in ("given", "surname") else ()  # type: ignore[arg-type]
-        found = found or names.entries_for(w)
-        if not found:
+        form = _dict_word(w, kind)
+        if form is None:
             return None
-        out.append(found[0].persian)
+        out.append(form)
     return "".join(out).replace(" ", "").replace("\u200c", "") or None
 
 
@@ -312,6 +337,18 @@ def _name_features(
     }
 
 
+def _blocking_year(r: tuple[int, int, int, int]) -> int | None:
+    """The year of the middle day of a birth range at most a year wide, else None.
+
+    A Solar Hijri year (1312 = 21 March 1933 to 20 March 1934) spans two Gregorian years but
+    still names one birth year: its key is the year holding most of it (1933), the key the
+    Gregorian year 1933 gets too.
+    """
+    if r[3] - r[2] > 366:
+        return None
+    return date.fromordinal((r[2] + r[3]) // 2 + _EPOCH).year
+
+
 def _birth(text: str) -> dict[str, Any]:
     r = _date_range(text)
     if r is None:
@@ -319,7 +356,7 @@ def _birth(text: str) -> dict[str, Any]:
     return {
         "birth_from": r[0],
         "birth_to": r[1],
-        "birth_year": r[0] if r[0] == r[1] else None,
+        "birth_year": _blocking_year(r),
         "birth_day": r[2] if r[2] == r[3] else None,
     }
 

@@ -1,4 +1,5 @@
-"""Features: names written surname first, and the whole-name key across word breaks."""
+"""Features on names and dates as real lists write them: surname first, word breaks, unlisted
+spellings, Solar Hijri birth years."""
 
 from __future__ import annotations
 
@@ -51,3 +52,40 @@ def test_whole_name_key_ignores_word_breaks_and_order() -> None:
         ]
     )
     assert f["name_k1"].nunique() == 1
+
+
+def test_a_solar_hijri_birth_year_gets_a_blocking_year() -> None:
+    # 1312 SH = 21 March 1933 .. 20 March 1934: mostly 1933, the key a Gregorian "1933" gets
+    f = _features(
+        [
+            {"full_name": "Reza Mozaffari", "birth_date": "1312"},
+            {"full_name": "Reza Mozaffari", "birth_date": "1933"},
+            {"full_name": "Reza Mozaffari", "birth_date": "c. 1933"},
+        ]
+    )
+    assert f.loc[0, "birth_year"] == f.loc[1, "birth_year"] == 1933
+    assert pd.isna(f.loc[2, "birth_year"])  # five years wide: no single year
+
+
+def test_an_unlisted_spelling_of_a_known_name_still_differs_from_another_name() -> None:
+    # "Mohemmad" is in no dictionary, but its fine key is Mohammad's alone; Mahmoud is another
+    # name even though the coarse keys of the two collide
+    f = _features(
+        [
+            {"given_name": "Mohemmad", "surname": "Hosseini"},
+            {"given_name": "محمد", "surname": "حسینی"},
+            {"given_name": "Mahmood", "surname": "Hosseini"},
+        ]
+    )
+    assert f.loc[0, "given_dict"] == f.loc[1, "given_dict"]
+    assert f.loc[0, "given_dict"] != f.loc[2, "given_dict"]
+    assert f.loc[0, "given_k1"] == f.loc[2, "given_k1"]
+
+
+def test_a_spelling_whose_fine_key_two_names_share_stays_unknown() -> None:
+    # "Akbr" (a typo) has the fine key of both Akbar (اکبر) and Kobra (کبری): no guess
+    f = _features(
+        [{"given_name": "Akbr", "surname": "Hosseini"}, {"given_name": "Xqzw", "surname": "Ali"}]
+    )
+    assert pd.isna(f.loc[0, "given_dict"])
+    assert pd.isna(f.loc[1, "given_dict"])
