@@ -26,7 +26,16 @@ from dadkhah.link.features import build_features
 
 FIELDS = ["given_k1", "surname_k1", "father_k1", "given_k2", "surname_k2", "name_k1",
           "sex", "birth_year", "birth_from", "city_key", "prison_key"]  # fmt: skip
-SHOW = ["list", "full_name", "given_name", "surname", "father_name", "sex_text", "birth_date", "city"]
+SHOW = [
+    "list",
+    "full_name",
+    "given_name",
+    "surname",
+    "father_name",
+    "sex_text",
+    "birth_date",
+    "city",
+]
 
 
 def _diff(a: pd.Series, b: pd.Series) -> str:
