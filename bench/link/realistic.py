@@ -189,6 +189,8 @@ class Population:
         if la_s == "i" and la_root[-1] in "aeiou":
             la_s = "ei" if la_root[-1] in "ae" else "yi"
             fa_s = "یی" if fa_root[-1] in "اوی" else "ی"
+        if fa_s == "ی" and fa_root.endswith("ه"):
+            fa_s = ZWNJ + "ای"  # ارومیه‌ای, not ارومیهی
         if la_s == "i" or fa_s in ("ی", "یی", "یان"):
             return Name(fa_root + fa_s, la_root + la_s)
         return Name(f"{fa_root}|{fa_s}", f"{la_root}|{la_s}")

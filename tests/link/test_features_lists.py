@@ -89,3 +89,17 @@ def test_a_spelling_whose_fine_key_two_names_share_stays_unknown() -> None:
     )
     assert pd.isna(f.loc[0, "given_dict"])
     assert pd.isna(f.loc[1, "given_dict"])
+
+
+def test_sadat_joined_to_a_given_name_is_a_title_as_when_written_apart() -> None:
+    f = _features(
+        [
+            {"given_name": "فاطمه\u200cسادات", "surname": "بهبهانی"},
+            {"given_name": "زهراسادات", "surname": "ناصری"},
+            {"full_name": "Fatemeh Sadat Behbehani"},
+            {"full_name": "Zahra Sadat Nasseri"},
+        ]
+    )
+    assert f.loc[0, "given_k1"] == f.loc[2, "given_k1"] == "ftm"
+    assert f.loc[1, "given_k1"] == f.loc[3, "given_k1"]
+    assert f.loc[0, "given_dict"] == f.loc[2, "given_dict"]

@@ -48,3 +48,24 @@ def test_parse_surname_first_keeps_a_suffix_with_its_root_and_titles_apart() -> 
 def test_parse_surname_first_leaves_a_comma_name_as_written() -> None:
     p = parse_surname_first("KARIMI, Hassan")
     assert (p.surname, p.given) == ("KARIMI", "Hassan")
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "surname"),
+    [
+        ("Mohammad Morteza Zede son of Hassan", "Mohammad", "Morteza Zede"),  # misspelt -zadeh
+        ("Ali Ebrahim Hossein Poour", "Ali Ebrahim", "Hossein Poour"),
+        ("Reza Mohmad Nejed", "Reza", "Mohmad Nejed"),
+        ("کاظم شیخ الاسلامی", "کاظم", "شیخ الاسلامی"),  # an article-led second half
+        ("Kazem Sheikh al Eslami", "Kazem", "Sheikh al Eslami"),
+        ("محمد رضا الهی", "محمد رضا", "الهی"),  # Elahi is a surname of its own
+        ("Ali Reza Zadi", "Ali Reza", "Zadi"),
+    ],
+)
+def test_parse_name_keeps_a_surname_written_in_two_words_together(
+    text: str, given: str, surname: str
+) -> None:
+    from dadkhah.names import parse_name
+
+    p = parse_name(text)
+    assert (p.given, p.surname) == (given, surname)

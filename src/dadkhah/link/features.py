@@ -137,12 +137,19 @@ _TRAILING_TITLES = frozenset(
 )
 
 
+# Sadat joined to a female given name: فاطمه‌سادات, زهراسادات, Fatemehsadat
+_JOINED_SADAT = re.compile(r"^(.{2,}?)[\u200c-]?(?:سادات|sadat)$", re.IGNORECASE)
+
+
 def _strip_titles(given: str) -> str:
     words = given.split()
     while len(words) > 1 and words[0].lower().strip(".") in _LEADING_TITLES:
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in _TRAILING_TITLES:
         words = words[:-1]
+    joined = _JOINED_SADAT.match(words[-1]) if words else None
+    if joined:
+        words[-1] = joined.group(1)
     return " ".join(words)
 
 
