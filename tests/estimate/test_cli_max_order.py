@@ -27,9 +27,7 @@ def test_best_bic_on_six_lists_needs_a_lower_order(
 
 
 def test_max_order_bounds_the_search(six_lists: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(
-        ["estimate", str(six_lists), "--method", "loglinear", "--max-order", "2", "--json"]
-    )
+    code = main(["estimate", str(six_lists), "--method", "loglinear", "--max-order", "2", "--json"])
     assert code == 0
     out = json.loads(capsys.readouterr().out)
     assert out["settings"]["max_order"] == 2
