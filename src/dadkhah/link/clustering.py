@@ -41,6 +41,9 @@ __all__ = ["Clustering", "RecordTraits", "cluster_pairs"]
 # two spellings of a name part this similar (dadkhah.names.part_similarity) may be one name
 PART_SIMILAR = 0.4
 FATHER_DIFFERS = "father's name differs"
+BIRTH_DIFFERS = "birth years differ"
+# conflicts personal evidence never outweighs
+_NOT_OUTWEIGHED = frozenset({FATHER_DIFFERS, BIRTH_DIFFERS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +276,7 @@ def _record_conflict(
     ):
         return "sex differs"
     if _birth_conflict(a, b, tolerance, names_agree):
-        return "birth years differ"
+        return BIRTH_DIFFERS
     if names_agree:
         return None
     # the same full birth date and one agreeing name part outweigh a differing other part
@@ -355,11 +358,13 @@ class _Forest:
 
     def _conflict(self, x: int, y: int) -> str | None:
         a, b = self.traits[x], self.traits[y]
-        strong = 0
-        if self.personal is not None:
-            evidence = self.personal.evidence(a, b)
-            strong = int(evidence >= self.bits[0]) + int(evidence >= self.bits[1])
-        return _record_conflict(a, b, self.tolerance, strong)
+        reason = _record_conflict(a, b, self.tolerance)
+        if reason is None or self.personal is None or reason in _NOT_OUTWEIGHED:
+            return reason
+        # only a name or sex conflict can be outweighed: weigh the personal evidence now
+        evidence = self.personal.evidence(a, b)
+        strong = int(evidence >= self.bits[0]) + int(evidence >= self.bits[1])
+        return _record_conflict(a, b, self.tolerance, strong) if strong else reason
 
     def union(self, ra: int, rb: int) -> None:
         a, b = self.clusters[ra], self.clusters[rb]
