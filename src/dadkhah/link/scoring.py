@@ -105,8 +105,12 @@ def _train(linker: Any, settings: LinkSettings, available: set[str], train_names
             log.warning("EM session blocked on %s failed, keeping priors: %s", cols, e)
 
 
-def adjust_model(model: dict[str, Any], floor: float) -> dict[str, Any]:
-    """Two corrections to a trained model, returned as a new model dict.
+def adjust_model(model: dict[str, Any], floor: float, *, min_prior: float = 0.0) -> dict[str, Any]:
+    """Corrections to a trained model, returned as a new model dict.
+
+    * The prior (``probability_two_random_records_match``) is kept at or above ``min_prior``:
+      when the deterministic rules find no match at all (small or very clean lists), Splink
+      estimates it as 0, which no evidence could overcome (and its match weight is -inf).
 
     * Every m probability is kept at or above ``floor`` (then renormalised): a level never seen
       among matches in training would otherwise veto a link forever, whatever the other fields
@@ -119,6 +123,9 @@ def adjust_model(model: dict[str, Any], floor: float) -> dict[str, Any]:
     """
     out = copy.deepcopy(model)
     lam = float(out.get("probability_two_random_records_match") or 0.0)
+    if lam < min_prior:
+        lam = min_prior
+        out["probability_two_random_records_match"] = lam
     for comparison in out.get("comparisons", []):
         levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
         ms = [lv.get("m_probability") for lv in levels]
@@ -158,7 +165,12 @@ def score_pairs(
             train_names = float(features["birth_day"].notna().mean()) >= NAME_TRAINING_DAY_SHARE
             linker = Linker(sdf, _splink_settings(settings, available, train_names), log_level=None)
             _train(linker, settings, available, train_names)
-            model = adjust_model(linker.misc.save_model_to_json(), settings.m_floor)
+            n = len(features)
+            model = adjust_model(
+                linker.misc.save_model_to_json(),
+                settings.m_floor,
+                min_prior=1.0 / max(1.0, n * (n - 1) / 2),  # one match among all pairs
+            )
         linker = Linker(sdf, model, log_level=None)
         predictions = linker.inference.predict(
             threshold_match_probability=settings.keep_probability, warning_mode="never"
