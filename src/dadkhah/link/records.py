@@ -1,7 +1,8 @@
 """Reading the records to link from a case: every record of every active list.
 
 Besides the standard fields, linkage uses a few optional columns some lists carry
-(:data:`dadkhah.link.features.EXTRA_COLUMNS`: postcode, occupation, e-mail). The list format keeps
+(:data:`dadkhah.link.features.EXTRA_COLUMNS`: postcode, occupation, e-mail; and ``age``, the age
+at death, which gives a birth-year range where no birth date is given). The list format keeps
 them only in each record's ``raw`` row, so they are read from there: the column the list's
 mapping file renamed to the extra's name, else a column whose own name is the extra's name or a
 usual alias of it (``zip``, ``profession``, ``e-mail`` ...), compared without case, spaces,
@@ -20,7 +21,7 @@ import pandas as pd
 from dadkhah.link.features import EXTRA_COLUMNS, RECORD_COLUMNS
 from dadkhah.store import Database
 
-__all__ = ["ACTIVE_RECORDS_SQL", "EXTRA_ALIASES", "input_hash", "load_records"]
+__all__ = ["ACTIVE_RECORDS_SQL", "EXTRA_ALIASES", "OPTIONAL_COLUMNS", "input_hash", "load_records"]
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,10 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "postcode": ("postcode", "postalcode", "zip", "zipcode", "plz"),
     "occupation": ("occupation", "profession", "job", "trade"),
     "email": ("email", "emailaddress", "mail"),
+    "age": ("age", "ageatdeath", "سن"),
 }
+# the optional columns read from the raw rows
+OPTIONAL_COLUMNS: tuple[str, ...] = (*EXTRA_COLUMNS, "age")
 
 
 def _fold(name: str) -> str:
@@ -57,7 +61,7 @@ def _extra_sources(columns: list[str], mapping: dict[str, Any]) -> dict[str, str
     """For one list: extra column → the list's own column holding it."""
     renamed = mapping.get("columns") if isinstance(mapping, dict) else None
     out: dict[str, str] = {}
-    for extra in EXTRA_COLUMNS:
+    for extra in OPTIONAL_COLUMNS:
         if isinstance(renamed, dict):
             found = [orig for orig, new in renamed.items() if _fold(str(new)) == _fold(extra)]
             if found:
@@ -85,7 +89,7 @@ def load_records(db: Database) -> pd.DataFrame:
             sources[int(row["id"])] = found
             log.info("list %s: linkage reads %s", row["id"], found)
     cols = ["unique_id", "list_name", "record_id", *RECORD_COLUMNS]
-    wanted = [e for e in EXTRA_COLUMNS if any(e in s for s in sources.values())]
+    wanted = [e for e in OPTIONAL_COLUMNS if any(e in s for s in sources.values())]
     rows: list[list[Any]] = []
     for row in db.iterate(ACTIVE_RECORDS_SQL):
         values = [row[c] for c in cols]
@@ -107,7 +111,7 @@ def input_hash(records: pd.DataFrame, decisions: list[tuple[int, int, str]]) -> 
     """SHA-256 of everything a run reads: the records' fields and the binding decisions."""
     h = hashlib.sha256()
     cols = ["unique_id", "list_name", "record_id", *RECORD_COLUMNS]
-    cols += [e for e in EXTRA_COLUMNS if e in records.columns]
+    cols += [e for e in OPTIONAL_COLUMNS if e in records.columns]
     for row in records[cols].itertuples(index=False):
         h.update("\x1f".join("" if v is None else str(v) for v in row).encode("utf-8"))
         h.update(b"\x1e")
