@@ -22,6 +22,7 @@ A reviewer's "same person" merges first and is never split.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from dadkhah import names
+from dadkhah.link.evidence import PersonalWeights
 from dadkhah.link.nicknames import nickname_of
 from dadkhah.link.settings import LinkSettings
 
@@ -58,6 +60,11 @@ class RecordTraits:
     birth_md: int | None = None
     # the words of the full name as written, when the list gives one
     full_tokens: frozenset[str] = frozenset()
+    # personal fields (dadkhah.link.evidence): full birth date as a day number, identifiers
+    birth_day: int | None = None
+    postcode: str | None = None
+    occupation: str | None = None
+    email: str | None = None
 
 
 @dataclass
@@ -244,13 +251,26 @@ def _birth_conflict(a: RecordTraits, b: RecordTraits, tolerance: int, names_agre
     return lo - hi > tolerance and not _year_typo(a, b, names_agree)
 
 
-def _record_conflict(a: RecordTraits, b: RecordTraits, tolerance: int = 3) -> str | None:
+def _record_conflict(
+    a: RecordTraits, b: RecordTraits, tolerance: int = 3, strong: int = 0
+) -> str | None:
+    """Why two records cannot be one person, or None.
+
+    ``strong``: how strongly the pair's personal fields (:mod:`dadkhah.link.evidence`) say it is
+    one person: at 1 one agreeing name part outweighs a rewritten other part (a nickname, a
+    married name), at 2 both name parts may differ (an alias, a title written for the name).
+    """
     if not _same_name(a.father, b.father, a.father_text, b.father_text):
         return FATHER_DIFFERS
     names_agree = _names_agree(a, b)
     same_day = a.birth_md is not None and a.birth_md == b.birth_md and a.birth_from == b.birth_from
     # a wrongly recorded sex is tolerated only when the names agree
-    if a.sex and b.sex and a.sex != b.sex and not (names_agree and a.given and b.given):
+    if (
+        a.sex
+        and b.sex
+        and a.sex != b.sex
+        and not (names_agree and ((a.given and b.given) or strong))
+    ):
         return "sex differs"
     if _birth_conflict(a, b, tolerance, names_agree):
         return "birth years differ"
@@ -265,14 +285,32 @@ def _record_conflict(a: RecordTraits, b: RecordTraits, tolerance: int = 3) -> st
     ):
         return None
     given = _same_name(a.given, b.given, a.given_text, b.given_text)
+    if strong >= 2:
+        return None
+    if strong and (
+        given
+        or (
+            a.surname
+            and b.surname
+            and _same_name(a.surname, b.surname, a.surname_text, b.surname_text)
+        )
+    ):
+        return None
     return "given names differ" if not given else "surnames differ"
 
 
 class _Forest:
     def __init__(
-        self, traits: Mapping[int, RecordTraits], tolerance: int, share: float = 0.0
+        self,
+        traits: Mapping[int, RecordTraits],
+        tolerance: int,
+        share: float = 0.0,
+        personal: PersonalWeights | None = None,
+        bits: tuple[float, float] = (math.inf, math.inf),
     ) -> None:
         self.share = share
+        self.personal = personal if personal is not None and personal.agree else None
+        self.bits = bits
         self.parent: dict[int, int] = {}
         self.clusters: dict[int, _Cluster] = {}
         self.tolerance = tolerance
@@ -296,16 +334,15 @@ class _Forest:
         on the father's name. Other disagreements between members (one badly written record in
         a large cluster) are outvoted unless more than ``share`` of the member pairs disagree.
         """
-        first = _record_conflict(self.traits[pair[0]], self.traits[pair[1]], self.tolerance)
+        first = self._conflict(pair[0], pair[1])
         if first is not None:
             return first
         allowed = int(self.share * len(a.members) * len(b.members))
         found: str | None = None
         n = 0
         for x in a.members:
-            tx = self.traits[x]
             for y in b.members:
-                reason = _record_conflict(tx, self.traits[y], self.tolerance)
+                reason = self._conflict(x, y)
                 if reason is None:
                     continue
                 if reason == FATHER_DIFFERS:
@@ -315,6 +352,14 @@ class _Forest:
                 if n > allowed:
                     return found
         return None
+
+    def _conflict(self, x: int, y: int) -> str | None:
+        a, b = self.traits[x], self.traits[y]
+        strong = 0
+        if self.personal is not None:
+            evidence = self.personal.evidence(a, b)
+            strong = int(evidence >= self.bits[0]) + int(evidence >= self.bits[1])
+        return _record_conflict(a, b, self.tolerance, strong)
 
     def union(self, ra: int, rb: int) -> None:
         a, b = self.clusters[ra], self.clusters[rb]
@@ -333,11 +378,18 @@ def cluster_pairs(
     *,
     must_link: Iterable[tuple[int, int]] = (),
     cannot_link: Iterable[tuple[int, int]] = (),
+    personal: PersonalWeights | None = None,
 ) -> Clustering:
     """Cluster records from scored ``pairs`` (unique_id_l, unique_id_r, match_probability)."""
     ids = list(record_ids)
     all_traits = {rid: traits.get(rid, RecordTraits()) for rid in ids}
-    forest = _Forest(all_traits, settings.birth_year_tolerance, settings.conflict_share)
+    forest = _Forest(
+        all_traits,
+        settings.birth_year_tolerance,
+        settings.conflict_share,
+        personal,
+        (settings.outweigh_name_bits, settings.outweigh_names_bits),
+    )
     forbidden: dict[int, set[int]] = defaultdict(set)
     for a, b in cannot_link:
         if a in forest.parent and b in forest.parent:

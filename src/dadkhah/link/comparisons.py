@@ -133,6 +133,23 @@ def _exact(col: str, label: str, m: float, tf: bool = False) -> list[dict[str, A
     return [_null_level(_null(col)), _level(_eq(col), f"{label}: equal", m, **extra), _else(1 - m)]
 
 
+# a postcode mistyped by one character, or the same area (all but the last two characters:
+# the UK sector "gl3 4", a German or Iranian postcode's district): still some evidence
+_POSTCODE = [
+    _null_level(_null("postcode_key")),
+    _level(_eq("postcode_key"), "postcode: equal", 0.7, tf_adjustment_column="postcode_key"),
+    _level(_lev("postcode_key", 1), "postcode: one character apart", 0.1),
+    _level(
+        "length(postcode_key_l) >= 5 AND length(postcode_key_r) >= 5"
+        " AND substr(postcode_key_l, 1, length(postcode_key_l) - 2)"
+        " = substr(postcode_key_r, 1, length(postcode_key_r) - 2)",
+        "postcode: same area",
+        0.1,
+    ),
+    _else(0.1),
+]
+
+
 def comparisons(
     available: set[str] | None = None, *, fix_names: bool = True
 ) -> list[dict[str, Any]]:
@@ -148,7 +165,7 @@ def comparisons(
         ("city", _exact("city_key", "city", 0.85, tf=True), ("city_key",)),
         ("prison", _exact("prison_key", "prison", 0.85, tf=True), ("prison_key",)),
         ("death", _DEATH, ("death_from",)),
-        ("postcode", _exact("postcode_key", "postcode", 0.8, tf=True), ("postcode_key",)),
+        ("postcode", _POSTCODE, ("postcode_key",)),
         ("occupation", _exact("occupation_key", "occupation", 0.8, tf=True), ("occupation_key",)),
         ("email", _exact("email_key", "email", 0.8, tf=True), ("email_key",)),
     ]
