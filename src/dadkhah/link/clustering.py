@@ -378,15 +378,30 @@ def cluster_pairs(
         adjacency[a].append((b, p))
         adjacency[b].append((a, p))
 
+    # records with equal given-name and surname keys are always compared (the first blocking
+    # rule); when no pair of theirs was kept, it scored below keep_probability: count it as 0
+    compared_by_name = ("given_k1", "surname_k1") in settings.blocking_rules
+
     def average_between(ra: int, rb: int) -> float:
         ca, cb = forest.clusters[ra], forest.clusters[rb]
         small, other = (ca, rb) if len(ca.members) <= len(cb.members) else (cb, ra)
         total, n = 0.0, 0
+        scored: set[tuple[int, int]] = set()
         for m in small.members:
             for x, p in adjacency.get(m, ()):
                 if forest.find(x) == other:
                     total += p
                     n += 1
+                    scored.add((m, x))
+        if compared_by_name:
+            for m in small.members:
+                tm = all_traits[m]
+                if not (tm.given and tm.surname):
+                    continue
+                for x in forest.clusters[other].members:
+                    tx = all_traits[x]
+                    if tx.given == tm.given and tx.surname == tm.surname and (m, x) not in scored:
+                        n += 1
         return total / n if n else 0.0
 
     held: list[tuple[int, int, float, str]] = []
