@@ -18,6 +18,9 @@ when the names agree; birth years one digit apart on the same day of the year co
 and the same full birth date with the same surname outweighs a differing given name.
 
 A reviewer's "same person" merges first and is never split.
+
+The result depends only on the pairs, not on their order: pairs of equal probability are taken
+by record ids (smaller first), so the same pairs always give the same clusters and review queue.
 """
 
 from __future__ import annotations
@@ -417,23 +420,42 @@ def cluster_pairs(
     lefts = pairs["unique_id_l"].to_numpy(dtype=np.int64)
     rights = pairs["unique_id_r"].to_numpy(dtype=np.int64)
     probs = pairs["match_probability"].to_numpy(dtype=np.float64)
+    # most probable first; ties by record ids, so the input order never matters (not even in
+    # the last digit of a sum of probabilities)
+    order = np.lexsort((rights, lefts, -probs))
     adjacency: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for a, b, p in zip(lefts.tolist(), rights.tolist(), probs.tolist(), strict=True):
+    for a, b, p in zip(
+        lefts[order].tolist(), rights[order].tolist(), probs[order].tolist(), strict=True
+    ):
         adjacency[a].append((b, p))
         adjacency[b].append((a, p))
+
+    # records with equal given-name and surname keys are always compared (the first blocking
+    # rule); when no pair of theirs was kept, it scored below keep_probability: count it as 0
+    compared_by_name = ("given_k1", "surname_k1") in settings.blocking_rules
 
     def average_between(ra: int, rb: int) -> float:
         ca, cb = forest.clusters[ra], forest.clusters[rb]
         small, other = (ca, rb) if len(ca.members) <= len(cb.members) else (cb, ra)
         total, n = 0.0, 0
+        scored: set[tuple[int, int]] = set()
         for m in small.members:
             for x, p in adjacency.get(m, ()):
                 if forest.find(x) == other:
                     total += p
                     n += 1
+                    scored.add((m, x))
+        if compared_by_name:
+            for m in small.members:
+                tm = all_traits[m]
+                if not (tm.given and tm.surname):
+                    continue
+                for x in forest.clusters[other].members:
+                    tx = all_traits[x]
+                    if tx.given == tm.given and tx.surname == tm.surname and (m, x) not in scored:
+                        n += 1
         return total / n if n else 0.0
 
-    order = np.argsort(-probs, kind="stable")
     held: list[tuple[int, int, float, str]] = []
     for i in order.tolist():
         p = probs[i]
@@ -465,7 +487,7 @@ def cluster_pairs(
         if key[0] != key[1] and key not in review_rows:
             review_rows[key] = (a, b, p, reason)
     band = (probs >= settings.review) & (probs < settings.auto_link)
-    for i in np.nonzero(band)[0][np.argsort(-probs[band], kind="stable")].tolist():
+    for i in order[band[order]].tolist():
         a, b = int(lefts[i]), int(rights[i])
         key = (min(labels[a], labels[b]), max(labels[a], labels[b]))
         if key[0] != key[1] and key not in review_rows:

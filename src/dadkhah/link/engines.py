@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from dadkhah.errors import LinkageError, MissingDependency
 
-__all__ = ["make_db_api"]
+__all__ = ["make_db_api", "sequential"]
 
 log = logging.getLogger(__name__)
 
@@ -62,3 +64,25 @@ def make_db_api(engine: str) -> Any:
     if engine == "spark":
         return _spark()
     raise LinkageError(f"unknown linkage engine {engine!r}; valid: duckdb, spark")
+
+
+@contextmanager
+def sequential(db_api: Any) -> Iterator[None]:
+    """Run the statements inside the block on one DuckDB thread, then restore the setting.
+
+    Training sums floating-point numbers over many rows (EM's expected counts); on several
+    threads the partial sums are added in whatever order the threads finish, so the trained
+    model differed in its last digits from run to run, and a pair on the edge of a band or a
+    tie in the clustering could go either way. One thread adds them in one order. Spark has no
+    such switch; there the model is rounded instead (see :mod:`dadkhah.link.scoring`).
+    """
+    con = getattr(db_api, "duckdb_con", None)
+    if con is None:
+        yield
+        return
+    threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
+    con.execute("SET threads TO 1")
+    try:
+        yield
+    finally:
+        con.execute(f"SET threads TO {int(threads)}")
