@@ -68,6 +68,11 @@ class RecordTraits:
     postcode: str | None = None
     occupation: str | None = None
     email: str | None = None
+    # dated and placed evidence (dadkhah.link.features): a death date known to the day, as a
+    # day number, and the gazetteer keys of the city and the prison
+    death_day: int | None = None
+    city: str | None = None
+    prison: str | None = None
 
 
 @dataclass
@@ -254,6 +259,40 @@ def _birth_conflict(a: RecordTraits, b: RecordTraits, tolerance: int, names_agre
     return lo - hi > tolerance and not _year_typo(a, b, names_agree)
 
 
+# death dates known to the day further apart than this are two deaths (a few days' slack for
+# a date copied from a burial or a family's report); birthdays further apart in the year than
+# this are two birthdays (a year mistyped or read in the other calendar keeps the birthday)
+DEATH_DAYS = 7
+BIRTHDAY_DAYS = 3
+_YEAR = 365.2425
+
+
+def _evidence_against(a: RecordTraits, b: RecordTraits) -> str | None:
+    """Dates and places that say two records are two people, or None.
+
+    Each is weighed against the other dated evidence: exact death dates weeks apart, unless the
+    full birth dates are the same; full birth dates on different days of the year, unless the
+    death dates are the same day; and both the city and the prison differing (one of them alone
+    differs often enough: a place of birth against a place of death, a transfer).
+    """
+    same_birth = a.birth_day is not None and a.birth_day == b.birth_day
+    same_death = a.death_day is not None and a.death_day == b.death_day
+    if (
+        a.death_day is not None
+        and b.death_day is not None
+        and abs(a.death_day - b.death_day) > DEATH_DAYS
+        and not same_birth
+    ):
+        return "death dates differ"
+    if a.birth_day is not None and b.birth_day is not None and not same_death:
+        apart = abs(a.birth_day - b.birth_day) % _YEAR
+        if min(apart, _YEAR - apart) > BIRTHDAY_DAYS:
+            return "birthdays differ"
+    if a.city and b.city and a.prison and b.prison and a.city != b.city and a.prison != b.prison:
+        return "city and prison differ"
+    return None
+
+
 def _record_conflict(
     a: RecordTraits, b: RecordTraits, tolerance: int = 3, strong: int = 0
 ) -> str | None:
@@ -277,6 +316,9 @@ def _record_conflict(
         return "sex differs"
     if _birth_conflict(a, b, tolerance, names_agree):
         return "birth years differ"
+    against = _evidence_against(a, b)
+    if against is not None and strong < 2:
+        return against
     if names_agree:
         return None
     # the same full birth date and one agreeing name part outweigh a differing other part

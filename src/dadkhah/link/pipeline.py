@@ -61,6 +61,11 @@ def _tokens(text: str | None) -> frozenset[str]:
     return frozenset(re.split(r"[^\w]+", names.normalize_text(text).lower())) - {""}
 
 
+def _exact_day(first: Any, last: Any) -> int | None:
+    """The day number of a date known to the day, else None."""
+    return int(first) if first is not None and first == last else None
+
+
 def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
     out: dict[int, RecordTraits] = {}
     cols = [
@@ -79,6 +84,10 @@ def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
         "postcode_key",
         "occupation_key",
         "email_key",
+        "death_from",
+        "death_to",
+        "city_key",
+        "prison_key",
     ]
     for row in features[cols].itertuples(index=False):
         bf, bt, day = _val(row.birth_from), _val(row.birth_to), _val(row.birth_day)
@@ -99,6 +108,9 @@ def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
             postcode=_val(row.postcode_key),
             occupation=_val(row.occupation_key),
             email=_val(row.email_key),
+            death_day=_exact_day(_val(row.death_from), _val(row.death_to)),
+            city=_val(row.city_key),
+            prison=_val(row.prison_key),
         )
     return out
 
