@@ -68,9 +68,10 @@ class RecordTraits:
     postcode: str | None = None
     occupation: str | None = None
     email: str | None = None
-    # dated and placed evidence (dadkhah.link.features): a death date known to the day, as a
-    # day number, and the gazetteer keys of the city and the prison
-    death_day: int | None = None
+    # dated and placed evidence (dadkhah.link.features): the death date's range of day numbers
+    # when it is known to the month or the day, and the gazetteer keys of the city and prison
+    death_from: int | None = None
+    death_to: int | None = None
     city: str | None = None
     prison: str | None = None
 
@@ -259,28 +260,42 @@ def _birth_conflict(a: RecordTraits, b: RecordTraits, tolerance: int, names_agre
     return lo - hi > tolerance and not _year_typo(a, b, names_agree)
 
 
-# death dates known to the day further apart than this are two deaths (a few days' slack for
-# a date copied from a burial or a family's report); birthdays further apart in the year than
-# this are two birthdays (a year mistyped or read in the other calendar keeps the birthday)
-DEATH_DAYS = 7
+# death dates known to the day or the month more than a month apart are two deaths (a month's
+# slack: a date taken from a burial or a family's report, a mistyped month, a day and month
+# read in the other calendar; a season or a year says too little); birthdays further apart in
+# the year than BIRTHDAY_DAYS are two birthdays (a year mistyped or read in the other calendar
+# keeps the birthday)
+DEATH_DAYS = 31
+DEATH_PRECISION_DAYS = 31
 BIRTHDAY_DAYS = 3
 _YEAR = 365.2425
+
+
+def _death_range(t: RecordTraits) -> tuple[int, int] | None:
+    """The death date's day range when it is known to the month or better."""
+    if t.death_from is None or t.death_to is None:
+        return None
+    if t.death_to - t.death_from > DEATH_PRECISION_DAYS:
+        return None
+    return t.death_from, t.death_to
 
 
 def _evidence_against(a: RecordTraits, b: RecordTraits) -> str | None:
     """Dates and places that say two records are two people, or None.
 
-    Each is weighed against the other dated evidence: exact death dates weeks apart, unless the
-    full birth dates are the same; full birth dates on different days of the year, unless the
-    death dates are the same day; and both the city and the prison differing (one of them alone
-    differs often enough: a place of birth against a place of death, a transfer).
+    Each is weighed against the other dated evidence: death dates (to the day or the month)
+    weeks apart, unless the full birth dates are the same; full birth dates on different days of
+    the year, unless the death dates are the same day; and both the city and the prison
+    differing (one of them alone differs often enough: a place of birth against a place of
+    death, a transfer).
     """
     same_birth = a.birth_day is not None and a.birth_day == b.birth_day
-    same_death = a.death_day is not None and a.death_day == b.death_day
+    da, db = _death_range(a), _death_range(b)
+    same_death = da is not None and da == db and da[0] == da[1]
     if (
-        a.death_day is not None
-        and b.death_day is not None
-        and abs(a.death_day - b.death_day) > DEATH_DAYS
+        da is not None
+        and db is not None
+        and max(da[0], db[0]) - min(da[1], db[1]) > DEATH_DAYS
         and not same_birth
     ):
         return "death dates differ"

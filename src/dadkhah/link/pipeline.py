@@ -61,9 +61,8 @@ def _tokens(text: str | None) -> frozenset[str]:
     return frozenset(re.split(r"[^\w]+", names.normalize_text(text).lower())) - {""}
 
 
-def _exact_day(first: Any, last: Any) -> int | None:
-    """The day number of a date known to the day, else None."""
-    return int(first) if first is not None and first == last else None
+def _int(value: Any) -> int | None:
+    return int(value) if value is not None else None
 
 
 def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
@@ -108,7 +107,8 @@ def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
             postcode=_val(row.postcode_key),
             occupation=_val(row.occupation_key),
             email=_val(row.email_key),
-            death_day=_exact_day(_val(row.death_from), _val(row.death_to)),
+            death_from=_int(_val(row.death_from)),
+            death_to=_int(_val(row.death_to)),
             city=_val(row.city_key),
             prison=_val(row.prison_key),
         )
