@@ -88,7 +88,9 @@ def main() -> None:
         "python": platform.python_version(),
         "seconds_best_of_3": results,
     }
-    (HERE.parent / "results" / "loglinear_dga_speed.json").write_text(json.dumps(out, indent=2) + "\n")
+    (HERE.parent / "results" / "loglinear_dga_speed.json").write_text(
+        json.dumps(out, indent=2) + "\n"
+    )
     for name, seconds in results.items():
         print(f"{seconds:8.3f} s  {name}")
 

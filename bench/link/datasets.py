@@ -57,6 +57,22 @@ def simulate(persons: int, seed: int) -> Path:
     return out
 
 
+REALISTIC = {"realistic3k": (3_000, 7), "realistic10k": (10_000, 8)}
+
+
+def realistic(persons: int, seed: int) -> Path:
+    """Lists from bench/link/realistic.py, a generator independent of dadkhah.simulate (cached)."""
+    out = CACHE / f"realistic_{persons}_{seed}"
+    if not (out / "truth.csv").exists():
+        subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("realistic.py")), "--persons",
+             str(persons), "--seed", str(seed), "--out", str(out)],
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
+    return out
+
+
 def load_simulated(folder: Path) -> pd.DataFrame:
     frames = []
     for f in sorted((folder / "lists").glob("*.csv")):
@@ -78,6 +94,8 @@ def _shared(name: str) -> pd.DataFrame:
 def load(name: str) -> pd.DataFrame:
     if name in SIMULATED:
         return load_simulated(simulate(*SIMULATED[name]))
+    if name in REALISTIC:
+        return load_simulated(realistic(*REALISTIC[name]))
     if name.startswith("sim_"):  # sim_<persons>_<seed>
         _, persons, seed = name.split("_")
         return load_simulated(simulate(int(persons), int(seed)))

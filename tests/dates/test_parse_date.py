@@ -150,3 +150,22 @@ def test_bad_arguments_do_not_raise() -> None:
 def test_leap_year_1366() -> None:
     r = _range("1366/12/30")
     assert r.start == date(1988, 3, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Aug. 1988", date(1988, 8, 1), date(1988, 8, 31)),
+        ("Sept. 1988", date(1988, 9, 1), date(1988, 9, 30)),
+        ("5 Aug. 1988", date(1988, 8, 5), date(1988, 8, 5)),
+    ],
+)
+def test_abbreviated_month_names_with_a_dot(text: str, start: date, end: date) -> None:
+    r = parse_date(text)
+    assert r is not None and (r.start, r.end) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["31/5/2", "۳۱/۵/۲"])
+def test_two_digit_year_first_when_the_last_number_has_one_digit(text: str) -> None:
+    r = parse_date(text)  # no year is written with one digit: Persian 1331/5/2
+    assert r is not None and r.start == r.end == date(1952, 7, 24)

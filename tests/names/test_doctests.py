@@ -11,6 +11,7 @@ MODULES = [
     "dadkhah.names._normalize",
     "dadkhah.names._keys",
     "dadkhah.names._parse",
+    "dadkhah.names._order",
     "dadkhah.names._similarity",
     "dadkhah.names._translit",
     "dadkhah.dates._parse",

@@ -157,7 +157,9 @@ def _year_of(day: date, cal: Calendar) -> int:
 
 def _numeric(m: re.Match[str], ctx: _Context) -> DateRange:
     a, _, b, c = m.groups()
-    if len(a) >= 3 or int(a) > 31:  # year first: Y/M/D (ISO and Persian order)
+    # year first: Y/M/D (ISO and Persian order); a one-digit last number is never a year, so
+    # 31/5/2 is Persian 1331/5/2 even though 31 could be a day
+    if len(a) >= 3 or int(a) > 31 or (int(a) > 12 and len(c) == 1):
         if len(a) <= 2 and ctx.calendar is None and ctx.hint is None:
             # A two-digit year written first is the Persian habit (67/5/6 = 1367/5/6).
             ctx.calendar = "solar-hijri"
@@ -215,6 +217,8 @@ def _named(tokens: list[str], ctx: _Context) -> DateRange:
     numbers: list[tuple[int, str]] = []
     month_at = -1
     for i, tok in enumerate(tokens):
+        if len(tok) > 2 and tok.endswith(".") and not tok[:-1].isdigit():
+            tok = tok[:-1]  # an abbreviated month name: "Aug.", "Sept."
         folded = fold_word(tok)
         if tok.isdigit():
             numbers.append((i, tok))

@@ -50,8 +50,8 @@ __all__ = ["TRACE_FIELDS", "run_chain"]
 #: Columns of the trace that :func:`run_chain` returns, one row per kept draw.
 TRACE_FIELDS = ("N", "alpha", "classes_used", "p_missed")
 
-# at most this many people of one pattern get their classes one by one (else by binomials)
-_ONE_BY_ONE = 12
+# a class joins a pattern's head when it is expected to get at least this many of its people
+_HEAD_SHARE = 1.0
 # below this, a pattern's summed class weight is recomputed in logs
 _TINY = 1e-250
 
@@ -111,8 +111,9 @@ def run_chain(
     weights = np.empty((n_rows, n_classes))
     row_total = np.empty(n_rows)
     order = np.arange(n_classes)
-    tail = np.empty(n_classes)
-    alloc = np.zeros(n_classes, dtype=np.int64)
+    head = np.empty(n_classes, dtype=np.int64)
+    tail_cls = np.empty(n_classes, dtype=np.int64)
+    allocation = np.zeros((n_rows, n_classes), dtype=np.int64)
     n_k = np.zeros(n_classes, dtype=np.int64)
     s_jk = np.zeros((n_lists, n_classes), dtype=np.int64)
 
@@ -138,13 +139,15 @@ def run_chain(
     for it in range(total_iter):
         # class weights of every row: w_ck = pi_k prod_j P(x_cj | class k)
         for c in range(n_rows):
+            for k in range(n_classes):
+                weights[c, k] = pi[k]
+            for j in range(n_lists):  # classes innermost: contiguous memory
+                x = rows[c, j]
+                for k in range(n_classes):
+                    weights[c, k] *= factor[j, x, k]
             total = 0.0
             for k in range(n_classes):
-                w = pi[k]
-                for j in range(n_lists):
-                    w *= factor[j, rows[c, j], k]
-                weights[c, k] = w
-                total += w
+                total += weights[c, k]
             if total < _TINY:
                 _row_weights_in_logs(rows[c], factor, log_pi, weights[c])
                 total = 0.0
@@ -169,49 +172,54 @@ def run_chain(
                 order[pos] = order[pos - 1]
                 pos -= 1
             order[pos] = k
-        for k in range(n_classes):
-            n_k[k] = 0
-            for j in range(n_lists):
-                s_jk[j, k] = 0
         for c in range(n_rows):
+            for k in range(n_classes):
+                allocation[c, k] = 0
             n = people[c]
             if n == 0:
                 continue
-            for k in range(n_classes):
-                alloc[k] = 0
             total = abs(row_total[c])
-            if n <= _ONE_BY_ONE:
-                # one by one: a uniform each, found in the cumulative weights
-                for _ in range(n):
-                    u, st = uniform(st)
-                    u *= total
-                    pos = 0
-                    k = order[0]
-                    while pos < n_classes - 1:
-                        w = weights[c, k]
-                        if u < w:
-                            break
-                        u -= w
-                        pos += 1
-                        k = order[pos]
-                    while weights[c, k] <= 0.0:  # rounding pushed past the last class
-                        pos -= 1
-                        k = order[pos]
-                    alloc[k] += 1
+            # Split the classes into a head, each expected to get at least _HEAD_SHARE of the
+            # row's people, and a tail. Multinomial(n, w) is drawn exactly as: the number in
+            # the tail ~ Binomial(n, tail weight); the rest over the head by conditional
+            # binomials; the tail's few people one by one. Binomials are the costly draws and
+            # the head holds few classes, so this needs far fewer of them than one per class.
+            cut = _HEAD_SHARE * total / n
+            n_head = 0
+            n_tail = 0
+            head_w = 0.0
+            tail_w = 0.0
+            for pos in range(n_classes):
+                k = order[pos]
+                w = weights[c, k]
+                if w >= cut:
+                    head[n_head] = k
+                    n_head += 1
+                    head_w += w
+                elif w > 0.0:
+                    tail_cls[n_tail] = k
+                    n_tail += 1
+                    tail_w += w
+            if n_head == 0:
+                in_tail = n
+            elif n_tail == 0:
+                in_tail = 0
             else:
-                acc = 0.0
-                for pos in range(n_classes - 1, -1, -1):
-                    acc += weights[c, order[pos]]
-                    tail[pos] = acc
-                remaining = n
-                for pos in range(n_classes):
-                    k = order[pos]
+                p = tail_w / (head_w + tail_w)
+                if n * p < 10.0:
+                    in_tail, st = binomial_inversion(st, n, p)
+                else:
+                    in_tail, st = binomial_btrs(st, n, p)
+            remaining = n - in_tail
+            if remaining > 0:
+                left_w = head_w
+                for pos in range(n_head - 1):
+                    k = head[pos]
                     w = weights[c, k]
-                    if w <= 0.0:
-                        continue
-                    p = w / tail[pos]
-                    if p >= 1.0 or pos == n_classes - 1:
-                        alloc[k] += remaining
+                    p = w / left_w
+                    left_w -= w
+                    if p >= 1.0:  # only by rounding: the later head classes weigh nothing
+                        allocation[c, k] += remaining
                         remaining = 0
                         break
                     flip = p > 0.5
@@ -222,21 +230,43 @@ def run_chain(
                         x, st = binomial_btrs(st, remaining, r)
                     if flip:
                         x = remaining - x
-                    alloc[k] += x
+                    allocation[c, k] += x
                     remaining -= x
                     if remaining == 0:
                         break
-                if remaining > 0:  # only if the last classes weigh zero
-                    for pos in range(n_classes - 1, -1, -1):
-                        if weights[c, order[pos]] > 0.0:
-                            alloc[order[pos]] += remaining
+                if remaining > 0:  # the last head class (or the one rounding stopped at)
+                    for pos in range(n_head - 1, -1, -1):
+                        k = head[pos]
+                        if weights[c, k] > 0.0:
+                            allocation[c, k] += remaining
                             break
+            for _ in range(in_tail):
+                # one by one: a uniform each, found in the tail's cumulative weights
+                u, st = uniform(st)
+                u *= tail_w
+                pos = 0
+                k = tail_cls[0]
+                while pos < n_tail - 1:
+                    w = weights[c, k]
+                    if u < w:
+                        break
+                    u -= w
+                    pos += 1
+                    k = tail_cls[pos]
+                allocation[c, k] += 1
+
+        # the classes' sizes and their people on each list, summed over the rows
+        for k in range(n_classes):
+            n_k[k] = 0
+            for j in range(n_lists):
+                s_jk[j, k] = 0
+        for c in range(n_rows):
             for k in range(n_classes):
-                a = alloc[k]
-                if a:
-                    n_k[k] += a
-                    for j in range(n_lists):
-                        s_jk[j, k] += a * rows[c, j]
+                n_k[k] += allocation[c, k]
+            for j in range(n_lists):
+                if rows[c, j]:
+                    for k in range(n_classes):
+                        s_jk[j, k] += allocation[c, k]
 
         # 4. list coverage of each class: Beta(1 + s_jk, 1 + n_k - s_jk), as two gammas
         for k in range(n_classes):

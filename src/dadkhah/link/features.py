@@ -9,7 +9,8 @@ column             meaning
 given_k1/k2        coarse (cross-script) and fine key of the given name
 surname_k1/k2      the same for the surname
 father_k1/k2       the same for the father's name
-name_k1            sorted coarse keys of every name token: equal when names are reordered
+name_k1            coarse key of the whole name, the smaller of given+surname and
+                   surname+given: equal when the parts are swapped or split differently
 name_k2            fine given + surname key
 given_p/surname_p  first two letters of the coarse keys (blocking despite a later typo)
 name_common        1 for a common whole name by the dictionary's frequencies, else 0
@@ -18,7 +19,7 @@ surname_dict       the surname: known names with other forms are other names
 father_common      1 when the father's name is common (Mohammad, Ali...), else 0
 sex                ``M`` / ``F`` or null
 birth_from/to      birth year range (a Solar Hijri year covers two Gregorian years)
-birth_year         the year when the range is one year wide (blocking), else null
+birth_year         the year of the middle of a range at most a year wide (blocking), else null
 birth_day          day number when the full birth date is known
 death_from/to      death date range as day numbers
 city_key           place id from the gazetteer, or the place's coarse key
@@ -136,12 +137,19 @@ _TRAILING_TITLES = frozenset(
 )
 
 
+# Sadat joined to a female given name: فاطمه‌سادات, زهراسادات, Fatemehsadat
+_JOINED_SADAT = re.compile(r"^(.{2,}?)[\u200c-]?(?:سادات|sadat)$", re.IGNORECASE)
+
+
 def _strip_titles(given: str) -> str:
     words = given.split()
     while len(words) > 1 and words[0].lower().strip(".") in _LEADING_TITLES:
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in _TRAILING_TITLES:
         words = words[:-1]
+    joined = _JOINED_SADAT.match(words[-1]) if words else None
+    if joined:
+        words[-1] = joined.group(1)
     return " ".join(words)
 
 
@@ -178,6 +186,32 @@ def _keys(text: str, kind: str | None = None) -> tuple[str, str, tuple[str, ...]
     return k1, k2, tokens
 
 
+@lru_cache(maxsize=4)
+def _fine_key_index(kind: str | None) -> dict[str, str | None]:
+    """Fine key of every dictionary spelling of ``kind`` -> its Persian form (None: ambiguous)."""
+    index: dict[str, str | None] = {}
+    for entry in names.dictionary():
+        if kind in ("given", "surname") and entry.kind != kind:
+            continue
+        persian = entry.persian.replace(" ", "").replace("\u200c", "")
+        for form in (*entry.all_latin, *entry.all_persian):
+            key = names.fine_key(form)
+            if key:
+                index[key] = persian if index.get(key, persian) == persian else None
+    return index
+
+
+def _dict_word(word: str, kind: str | None) -> str | None:
+    """Dictionary (Persian) form of one word; a spelling the dictionary does not list is
+    recognised by its fine key when that key belongs to one name only (Mohemmad → محمد,
+    Mooussavi → موسوی), so that it still differs from another known name (Mahmoud)."""
+    found = names.entries_for(word, kind) if kind in ("given", "surname") else ()  # type: ignore[arg-type]
+    found = found or names.entries_for(word)
+    if found:
+        return found[0].persian
+    return _fine_key_index(kind).get(names.fine_key(word))
+
+
 @lru_cache(maxsize=200_000)
 def _dict_form(text: str, kind: str | None) -> str | None:
     """The dictionary's Persian spelling when every word of the name is a known name, else None.
@@ -192,11 +226,10 @@ def _dict_form(text: str, kind: str | None) -> str | None:
         return whole[0].persian.replace(" ", "").replace("\u200c", "")
     out = []
     for w in text.replace("-", " ").split():
-        found = names.entries_for(w, kind) if kind in ("given", "surname") else ()  # type: ignore[arg-type]
-        found = found or names.entries_for(w)
-        if not found:
+        form = _dict_word(w, kind)
+        if form is None:
             return None
-        out.append(found[0].persian)
+        out.append(form)
     return "".join(out).replace(" ", "").replace("\u200c", "") or None
 
 
@@ -263,18 +296,32 @@ def _sex(text: str) -> str:
     return _SEX.get(text.lower(), "") if text else ""
 
 
-def _name_features(given: str, surname: str, father: str, full: str) -> dict[str, Any]:
-    """Every name column of one record, from its name fields as written."""
+@lru_cache(maxsize=200_000)
+def _parsed_surname_first(full_name: str) -> tuple[str, str, str]:
+    p = names.parse_surname_first(full_name)
+    return p.given or "", p.father or "", p.surname or ""
+
+
+def _name_features(
+    given: str, surname: str, father: str, full: str, surname_first: str = ""
+) -> dict[str, Any]:
+    """Every name column of one record, from its name fields as written.
+
+    ``surname_first`` (non-empty) says the full name is written surname first without a comma.
+    """
     if full and not (given and surname):
-        pg, pf, ps = _parsed(full)
+        pg, pf, ps = _parsed_surname_first(full) if surname_first else _parsed(full)
         given = given or pg
         surname = surname or ps
         father = father or pf
     given = _strip_titles(given) if given else given
-    g1, g2, gt = _keys(given, "given")
-    s1, s2, st = _keys(surname, "surname")
+    g1, g2, _ = _keys(given, "given")
+    s1, s2, _ = _keys(surname, "surname")
     f1, f2, _ = _keys(father, "given")
-    tokens = sorted(set(gt + st))
+    # the whole name read in both orders, word breaks ignored: "Gholam Hossein Jafarpour",
+    # "Jafarpour Gholamhossein" and "Jafar Pour Gholam Hossein" meet, wherever the parser put
+    # the border between the parts
+    whole = min(g1 + s1, s1 + g1)
     return {
         "given_k1": g1 or None,
         "given_k2": g2 or None,
@@ -282,7 +329,7 @@ def _name_features(given: str, surname: str, father: str, full: str) -> dict[str
         "surname_k2": s2 or None,
         "father_k1": f1 or None,
         "father_k2": f2 or None,
-        "name_k1": " ".join(tokens) or None,
+        "name_k1": whole or None,
         "name_k2": f"{g2}|{s2}" if g2 and s2 else None,
         "given_p": g1[:2] or None,
         "surname_p": s1[:2] or None,
@@ -297,6 +344,18 @@ def _name_features(given: str, surname: str, father: str, full: str) -> dict[str
     }
 
 
+def _blocking_year(r: tuple[int, int, int, int]) -> int | None:
+    """The year of the middle day of a birth range at most a year wide, else None.
+
+    A Solar Hijri year (1312 = 21 March 1933 to 20 March 1934) spans two Gregorian years but
+    still names one birth year: its key is the year holding most of it (1933), the key the
+    Gregorian year 1933 gets too.
+    """
+    if r[3] - r[2] > 366:
+        return None
+    return date.fromordinal((r[2] + r[3]) // 2 + _EPOCH).year
+
+
 def _birth(text: str) -> dict[str, Any]:
     r = _date_range(text)
     if r is None:
@@ -304,7 +363,7 @@ def _birth(text: str) -> dict[str, Any]:
     return {
         "birth_from": r[0],
         "birth_to": r[1],
-        "birth_year": r[0] if r[0] == r[1] else None,
+        "birth_year": _blocking_year(r),
         "birth_day": r[2] if r[2] == r[3] else None,
     }
 
@@ -333,6 +392,35 @@ def _per_unique(
     return table.iloc[codes].reset_index(drop=True)
 
 
+# a list whose names read surname first this many times as often as given name first (and at
+# least SURNAME_FIRST_MIN times) is taken to write every name that way
+SURNAME_FIRST_RATIO = 3
+SURNAME_FIRST_MIN = 5
+
+
+def _surname_first_flags(records: pd.DataFrame, cols: dict[str, pd.Series]) -> pd.Series:
+    """ "1" for a record whose full name is written surname first, else "".
+
+    Each name's own words decide when they are clear both ways (a known surname first, a known
+    given name last); the rest follow the habit of their list (``list_name`` or ``list``), as
+    registers copied from official records write every name surname first.
+    """
+    full = cols["full_name"]
+    only_full = (full != "") & ((cols["given_name"] == "") | (cols["surname"] == ""))
+    evidence = pd.Series(0, index=full.index, dtype="int64")
+    if only_full.any():
+        evidence[only_full] = full[only_full].map(names.surname_first_evidence).astype("int64")
+    flag = evidence >= 2
+    list_col = next((c for c in ("list_name", "list") if c in records.columns), None)
+    if list_col is not None and only_full.any():
+        lists = records[list_col].astype(str).reset_index(drop=True)
+        first = (evidence > 0).groupby(lists).sum()
+        given = (evidence < 0).groupby(lists).sum()
+        habit = first[(first >= SURNAME_FIRST_MIN) & (first >= SURNAME_FIRST_RATIO * given)].index
+        flag |= lists.isin(habit) & only_full & (evidence >= 0)
+    return flag.map({True: "1", False: ""}).astype(object)
+
+
 def build_features(
     records: pd.DataFrame, *, progress: Callable[[int], None] | None = None
 ) -> pd.DataFrame:
@@ -345,8 +433,11 @@ def build_features(
     if n == 0:
         return pd.DataFrame(columns=[*FEATURE_COLUMNS, *TEXT_COLUMNS])
     cols = {c: _column(records, c).reset_index(drop=True) for c in RECORD_COLUMNS}
+    order = _surname_first_flags(records, cols)
     name_key = (
-        cols["given_name"]
+        order
+        + "\x1f"
+        + cols["given_name"]
         + "\x1f"
         + cols["surname"]
         + "\x1f"
@@ -362,6 +453,7 @@ def build_features(
             cols["surname"],
             cols["father_name"],
             cols["full_name"],
+            order,
         ),
         _per_unique(cols["birth_date"], _birth, cols["birth_date"]),
         _per_unique(cols["death_date"], _death, cols["death_date"]),

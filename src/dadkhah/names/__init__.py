@@ -19,6 +19,7 @@ from dadkhah.names._normalize import (
     script_of,
     to_ascii_digits,
 )
+from dadkhah.names._order import parse_surname_first, surname_first_evidence
 from dadkhah.names._parse import ParsedName, parse_name
 from dadkhah.names._sex import canonical_sex
 from dadkhah.names._similarity import (
@@ -52,9 +53,11 @@ __all__ = [
     "normalize_persian",
     "normalize_text",
     "parse_name",
+    "parse_surname_first",
     "part_keys",
     "part_similarity",
     "script_of",
+    "surname_first_evidence",
     "to_ascii_digits",
     "to_latin",
     "to_persian_candidates",

@@ -153,6 +153,8 @@ def normalize_latin(text: str) -> str:
         return ""
     s = unicodedata.normalize("NFKC", text)
     s = "".join(_fold_latin_char(ch) for ch in s if ch not in _APOSTROPHES)
+    # removing an apostrophe can bring two combining marks together: put them in canonical order
+    s = unicodedata.normalize("NFC", s)
     s = _LATIN_SEPARATORS.sub(" ", s)
     return _SPACES.sub(" ", s).strip()
 

@@ -153,11 +153,34 @@ def _split_surname(tokens: list[str]) -> tuple[list[str], list[str]]:
         surname = tokens[caps[0] : caps[-1] + 1]
         return tokens[: caps[0]] + tokens[caps[-1] + 1 :], surname
     start = len(tokens) - 1
-    if start >= 2 and _word(tokens[start]) in SURNAME_SUFFIXES:
+    if start >= 2 and _ends_surname(tokens[start]):
         start -= 1
+    elif start >= 3 and _word(tokens[start - 1]) in _ARTICLE_WORDS:
+        start -= 2  # Sheikh al Eslami
     if start >= 2 and _word(tokens[start - 1]) in _SURNAME_PREFIXES:
         start -= 1
     return tokens[:start], tokens[start:]
+
+
+# A surname suffix written apart, also misspelt (Zade, Zde, Zedeh; Pur, Poour; Najad, Nejed)
+_LATIN_SUFFIX = re.compile(r"^(?:z[aeiou]?d[aeo]?h?|p[ouw]{1,3}r|n[aeiou]?(?:j|zh|jh)[aeiou]?d)$")
+_ARTICLE_WORDS = frozenset({"al", "ol", "ul", "el", "ال"})
+
+
+def _ends_surname(token: str) -> bool:
+    """Does this last word finish a surname begun by the word before it?
+
+    A surname suffix (Hassan Zadeh, Mohsen Pour, a misspelt Zde or Poour too), or an
+    article-led second half (Sheikh ol-Eslami, شیخ الاسلامی) that is not itself a known name
+    (الهی, Elahi, is a surname of its own).
+    """
+    key = _word(token)
+    if key in SURNAME_SUFFIXES or (key.isascii() and _LATIN_SUFFIX.match(key)):
+        return True
+    spaced = normalize_text(token)
+    if spaced.startswith(_LATIN_ARTICLES):
+        return True
+    return key.startswith("ال") and len(key) >= 6 and not entries_for(key)
 
 
 def _clean(text: str) -> str:
