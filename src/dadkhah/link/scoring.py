@@ -78,7 +78,9 @@ def _splink_settings(
     }
 
 
-def _train(linker: Any, settings: LinkSettings, available: set[str], train_names: bool) -> None:
+def _train(
+    linker: Any, settings: LinkSettings, available: set[str], train_names: bool, n_records: int
+) -> None:
     from splink import block_on
 
     deterministic = [
@@ -95,8 +97,13 @@ def _train(linker: Any, settings: LinkSettings, available: set[str], train_names
             linker.training.estimate_probability_two_random_records_match(deterministic, recall=0.7)
         except Exception as e:  # Splink raises plain exceptions for empty samples
             log.warning("could not estimate the prior from deterministic rules: %s", e)
+    max_pairs = max(settings.u_max_pairs, 1e5)
+    # When the sample holds every pair of records, Splink's chunks (ten passes per comparison,
+    # each a query) only repeat the work, and their early stop would count u on a part of
+    # the pairs: count every pair in one pass instead.
+    every_pair = n_records * (n_records - 1) / 2 <= max_pairs
     linker.training.estimate_u_using_random_sampling(
-        max_pairs=max(settings.u_max_pairs, 1e5), seed=settings.seed
+        max_pairs=max_pairs, seed=settings.seed, num_chunks=1 if every_pair else 10
     )
     # The first session (blocked on the name) trains every comparison but the name. The name
     # is trained only from full birth dates, which siblings and namesakes do not share; without
@@ -190,7 +197,7 @@ def score_pairs(
             train_names = float(features["birth_day"].notna().mean()) >= NAME_TRAINING_DAY_SHARE
             linker = Linker(sdf, _splink_settings(settings, available, train_names), log_level=None)
             with sequential(db_api):
-                _train(linker, settings, available, train_names)
+                _train(linker, settings, available, train_names, len(features))
             model = _round_model(adjust_model(linker.misc.save_model_to_json(), settings.m_floor))
         linker = Linker(sdf, model, log_level=None)
         predictions = linker.inference.predict(
