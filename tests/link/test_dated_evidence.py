@@ -101,3 +101,24 @@ def test_two_neighbouring_letters_swapped_are_one_typo() -> None:
     assert _level_of(_name_row("اکبر", "مرتضوی"), right) != (
         "one part equal, the other one edit apart"
     )
+
+
+def test_a_cluster_never_outvotes_a_death_date_or_a_birthday() -> None:
+    # 1, 2, 3 are one person; 4 agrees with them on everything but its death date, which
+    # contradicts 3's. Names alone would be outvoted (1 of 3 pairs); dates are not.
+    traits = {i: replace(NAME) for i in (1, 2)}
+    traits[3] = _died(32_020)
+    traits[4] = _died(32_200)
+    rows = [(1, 2, 0.99), (1, 3, 0.99), (2, 3, 0.99), (1, 4, 0.98), (2, 4, 0.98)]
+    pairs = pd.DataFrame(rows, columns=["unique_id_l", "unique_id_r", "match_probability"])
+    result = cluster_pairs(list(traits), pairs, traits, S)
+    assert result.labels[1] == result.labels[2] == result.labels[3] != result.labels[4]
+    traits[3], traits[4] = _born(20_000, 1954), _born(20_100, 1954)
+    result = cluster_pairs(list(traits), pairs, traits, S)
+    assert result.labels[1] == result.labels[2] == result.labels[3] != result.labels[4]
+
+
+def test_a_swap_of_neighbouring_letters_in_a_short_name_is_no_conflict() -> None:
+    a = RecordTraits(given="mhd", surname="krj", father="l")
+    assert _merged(a, replace(a, given="mdh"))[0]  # مهدی written مدهی
+    assert not _merged(a, replace(a, given="mhr"))[0]  # another letter: another name

@@ -44,6 +44,10 @@ __all__ = ["Clustering", "RecordTraits", "cluster_pairs"]
 # two spellings of a name part this similar (dadkhah.names.part_similarity) may be one name
 PART_SIMILAR = 0.4
 FATHER_DIFFERS = "father's name differs"
+DEATH_DIFFERS = "death dates differ"
+BIRTHDAY_DIFFERS = "birthdays differ"
+# a cluster's other records cannot outvote these: each is a fact about a person, not a spelling
+_NEVER_OUTVOTED = frozenset({FATHER_DIFFERS, DEATH_DIFFERS, BIRTHDAY_DIFFERS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,19 +94,23 @@ class Clustering:
 
 
 def _close(a: str, b: str) -> bool:
-    """Equal keys, or one edit (or one swap of neighbours) apart when both are 4+ letters."""
+    """Equal keys, or one edit (or one swap of neighbours) apart when both are 4+ letters;
+    a swap of neighbours also in 3-letter keys (mhd/mdh), where one edit would join too much."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+    if min(len(a), len(b)) < 3 or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        return len(diff) <= 1 or (
+        swap = (
             len(diff) == 2
             and diff[1] == diff[0] + 1
             and a[diff[0]] == b[diff[1]]
             and a[diff[1]] == b[diff[0]]
         )
+        return swap or (len(diff) <= 1 and len(a) >= 4)
+    if min(len(a), len(b)) < 4:
+        return False
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
@@ -298,11 +306,11 @@ def _evidence_against(a: RecordTraits, b: RecordTraits) -> str | None:
         and max(da[0], db[0]) - min(da[1], db[1]) > DEATH_DAYS
         and not same_birth
     ):
-        return "death dates differ"
+        return DEATH_DIFFERS
     if a.birth_day is not None and b.birth_day is not None and not same_death:
         apart = abs(a.birth_day - b.birth_day) % _YEAR
         if min(apart, _YEAR - apart) > BIRTHDAY_DAYS:
-            return "birthdays differ"
+            return BIRTHDAY_DIFFERS
     if a.city and b.city and a.prison and b.prison and a.city != b.city and a.prison != b.prison:
         return "city and prison differ"
     return None
@@ -405,7 +413,7 @@ class _Forest:
                 reason = self._conflict(x, y)
                 if reason is None:
                     continue
-                if reason == FATHER_DIFFERS:
+                if reason in _NEVER_OUTVOTED:
                     return reason
                 n += 1
                 found = found or reason
