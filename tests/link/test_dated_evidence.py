@@ -122,3 +122,13 @@ def test_a_swap_of_neighbouring_letters_in_a_short_name_is_no_conflict() -> None
     a = RecordTraits(given="mhd", surname="krj", father="l")
     assert _merged(a, replace(a, given="mdh"))[0]  # مهدی written مدهی
     assert not _merged(a, replace(a, given="mhr"))[0]  # another letter: another name
+
+
+def test_latin_typo_distance_counts_a_swap_as_one_edit() -> None:
+    from dadkhah.link.clustering import _edits
+
+    assert _edits("alierza", "alireza") == 1
+    assert _edits("kitten", "sitting") == 3
+    assert _edits("ab", "ba") == 1
+    assert _edits("", "abc") == 3
+    assert _edits("abc", "ca") == 3  # no edits inside a swapped pair
