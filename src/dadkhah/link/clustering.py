@@ -9,7 +9,8 @@ clusters merge only when
   ``cluster_average`` (one strong pair cannot pull in a whole family),
 * no cannot-link rule fires between any two of their records: contradicting father's names,
   given names that share nothing (siblings), contradicting sex, birth ranges further apart
-  than ``birth_year_tolerance`` years, or a reviewer's "not the same person".
+  than ``birth_year_tolerance`` years, death dates or birthdays that say two people, both the
+  city and the prison differing, or a reviewer's "not the same person".
 
 The rules weigh evidence rather than fire on any difference: a record with a single name part
 only needs it to match some part of the other record's name; an initial, a known nickname or a
