@@ -299,21 +299,19 @@ def _evidence_against(a: RecordTraits, b: RecordTraits) -> str | None:
     """Dates and places that say two records are two people, or None.
 
     Each is weighed against the other dated evidence: death dates (to the day or the month)
-    weeks apart, unless the full birth dates are the same; full birth dates on different days of
-    the year, unless the death dates are the same day; and both the city and the prison
-    differing (one of them alone differs often enough: a place of birth against a place of
-    death, a transfer).
+    more than a month apart, unless the full birth dates are the same; full birth dates on
+    different days of the year, unless the death dates are the same day; and both the city and
+    the prison differing (one of them alone differs often enough: a place of birth against a
+    place of death, a transfer).
     """
-    same_birth = a.birth_day is not None and a.birth_day == b.birth_day
-    da, db = _death_range(a), _death_range(b)
-    same_death = da is not None and da == db and da[0] == da[1]
-    if (
-        da is not None
-        and db is not None
-        and max(da[0], db[0]) - min(da[1], db[1]) > DEATH_DAYS
-        and not same_birth
-    ):
-        return DEATH_DIFFERS
+    same_death = False
+    if a.death_from is not None and b.death_from is not None:
+        da, db = _death_range(a), _death_range(b)
+        if da is not None and db is not None:
+            same_birth = a.birth_day is not None and a.birth_day == b.birth_day
+            if max(da[0], db[0]) - min(da[1], db[1]) > DEATH_DAYS and not same_birth:
+                return DEATH_DIFFERS
+            same_death = da == db and da[0] == da[1]
     if a.birth_day is not None and b.birth_day is not None and not same_death:
         apart = abs(a.birth_day - b.birth_day) % _YEAR
         if min(apart, _YEAR - apart) > BIRTHDAY_DAYS:
