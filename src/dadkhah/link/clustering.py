@@ -45,10 +45,13 @@ __all__ = ["Clustering", "RecordTraits", "cluster_pairs"]
 # two spellings of a name part this similar (dadkhah.names.part_similarity) may be one name
 PART_SIMILAR = 0.4
 FATHER_DIFFERS = "father's name differs"
+BIRTH_DIFFERS = "birth years differ"
 DEATH_DIFFERS = "death dates differ"
 BIRTHDAY_DIFFERS = "birthdays differ"
 # a cluster's other records cannot outvote these: each is a fact about a person, not a spelling
 _NEVER_OUTVOTED = frozenset({FATHER_DIFFERS, DEATH_DIFFERS, BIRTHDAY_DIFFERS})
+# conflicts personal evidence never outweighs
+_NOT_OUTWEIGHED = frozenset({FATHER_DIFFERS, BIRTH_DIFFERS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +346,7 @@ def _record_conflict(
     ):
         return "sex differs"
     if _birth_conflict(a, b, tolerance, names_agree):
-        return "birth years differ"
+        return BIRTH_DIFFERS
     against = _evidence_against(a, b)
     if against is not None and strong < 2:
         return against
@@ -404,7 +407,7 @@ class _Forest:
         """Why two clusters cannot be one person, or None.
 
         The two records of the linking ``pair`` must agree, and so must every pair of members
-        on the father's name. Other disagreements between members (one badly written record in
+        on the father's name, the death date and the birthday. Other disagreements between members (one badly written record in
         a large cluster) are outvoted unless more than ``share`` of the member pairs disagree.
         """
         first = self._conflict(pair[0], pair[1])
@@ -428,11 +431,14 @@ class _Forest:
 
     def _conflict(self, x: int, y: int) -> str | None:
         a, b = self.traits[x], self.traits[y]
-        strong = 0
-        if self.personal is not None:
-            evidence = self.personal.evidence(a, b)
-            strong = int(evidence >= self.bits[0]) + int(evidence >= self.bits[1])
-        return _record_conflict(a, b, self.tolerance, strong)
+        reason = _record_conflict(a, b, self.tolerance)
+        if reason is None or self.personal is None or reason in _NOT_OUTWEIGHED:
+            return reason
+        # only a name, sex or date-and-place conflict can be outweighed: weigh the personal
+        # evidence now
+        evidence = self.personal.evidence(a, b)
+        strong = int(evidence >= self.bits[0]) + int(evidence >= self.bits[1])
+        return _record_conflict(a, b, self.tolerance, strong) if strong else reason
 
     def union(self, ra: int, rb: int) -> None:
         a, b = self.clusters[ra], self.clusters[rb]
