@@ -6,7 +6,7 @@ rules) unless a trained model is given, and returns every blocked pair whose mat
 reaches ``settings.keep_probability``, with the trained model as a JSON-ready dict.
 
 The same features and settings give the same model and the same pairs, bit for bit, on any
-number of DuckDB threads: training runs on one thread (its sums are then added in one order),
+number of DuckDB threads: EM runs on one thread (its sums are then added in one order),
 the model's probabilities are rounded to ``MODEL_DIGITS`` significant digits, the pairs'
 to ``PROBABILITY_DECIMALS`` decimals, and the pairs come back sorted by record id.
 """
@@ -79,7 +79,12 @@ def _splink_settings(
 
 
 def _train(
-    linker: Any, settings: LinkSettings, available: set[str], train_names: bool, n_records: int
+    linker: Any,
+    db_api: Any,
+    settings: LinkSettings,
+    available: set[str],
+    train_names: bool,
+    n_records: int,
 ) -> None:
     from splink import block_on
 
@@ -116,9 +121,12 @@ def _train(
         if not all(c in available for c in cols):
             continue
         try:
-            linker.training.estimate_parameters_using_expectation_maximisation(
-                block_on(*cols), max_pairs=settings.em_max_pairs
-            )
+            # EM sums probabilities over many rows: on one thread they add up in one order
+            # (the prior and u above are counts, exact on any number of threads)
+            with sequential(db_api):
+                linker.training.estimate_parameters_using_expectation_maximisation(
+                    block_on(*cols), max_pairs=settings.em_max_pairs
+                )
         except Exception as e:
             log.warning("EM session blocked on %s failed, keeping priors: %s", cols, e)
 
@@ -196,8 +204,7 @@ def score_pairs(
         if model is None:
             train_names = float(features["birth_day"].notna().mean()) >= NAME_TRAINING_DAY_SHARE
             linker = Linker(sdf, _splink_settings(settings, available, train_names), log_level=None)
-            with sequential(db_api):
-                _train(linker, settings, available, train_names, len(features))
+            _train(linker, db_api, settings, available, train_names, len(features))
             model = _round_model(adjust_model(linker.misc.save_model_to_json(), settings.m_floor))
         linker = Linker(sdf, model, log_level=None)
         predictions = linker.inference.predict(
