@@ -24,6 +24,12 @@ def _lev(col: str, n: int) -> str:
     return f"levenshtein({col}_l, {col}_r) <= {n}"
 
 
+def _typo(part: str) -> str:
+    """One typing error between two coarse keys: one edit, or two neighbours swapped (same
+    letters, two edits apart; plain ``levenshtein`` counts a swap as two)."""
+    return f"({_lev(part + '_k1', 1)} OR ({_eq(part + '_a')} AND {_lev(part + '_k1', 2)}))"
+
+
 def _level(sql: str, label: str, m: float, **extra: Any) -> dict[str, Any]:
     return {"sql_condition": sql, "label_for_charts": label, "m_probability": m, **extra}
 
@@ -61,7 +67,7 @@ PERSIAN_NAME_LEVELS: list[dict[str, Any]] = [
     ),
     _level(f"{_eq('name_k1')} AND {_NAMES_OK}", "same name parts in another order or split", 0.06),
     _level(
-        f"({_eq('given_k1')} AND {_lev('surname_k1', 1)}) OR ({_eq('surname_k1')} AND {_lev('given_k1', 1)})",
+        f"({_eq('given_k1')} AND {_typo('surname')}) OR ({_eq('surname_k1')} AND {_typo('given')})",
         "one part equal, the other one edit apart",
         0.06,
     ),
@@ -73,7 +79,7 @@ PERSIAN_NAME_LEVELS: list[dict[str, Any]] = [
         "swapped, or one given name part of the other",
         0.04,
     ),
-    _level(f"{_lev('given_k1', 1)} AND {_lev('surname_k1', 1)}", "both parts one edit apart", 0.03),
+    _level(f"{_typo('given')} AND {_typo('surname')}", "both parts one edit apart", 0.03),
     _level(_eq("surname_k1"), "surname only (other given name: e.g. a sibling)", 0.02),
     _level(_eq("given_k1"), "given name only", 0.02),
     _else(0.02),

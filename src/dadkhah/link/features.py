@@ -13,6 +13,8 @@ name_k1            coarse key of the whole name, the smaller of given+surname an
                    surname+given: equal when the parts are swapped or split differently
 name_k2            fine given + surname key
 given_p/surname_p  first two letters of the coarse keys (blocking despite a later typo)
+given_a/surname_a  the letters of the coarse keys in sorted order: equal, with the keys two
+                   edits apart, when two neighbouring letters were swapped (Ebrahim/Erbahim)
 name_common        1 for a common whole name by the dictionary's frequencies, else 0
 given_dict         dictionary (Persian) form of a known given name, else null; same for
 surname_dict       the surname: known names with other forms are other names
@@ -72,6 +74,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "name_k2",
     "given_p",
     "surname_p",
+    "given_a",
+    "surname_a",
     "sex",
     "birth_from",
     "birth_to",
@@ -327,6 +331,11 @@ def _plain_key(text: str) -> str | None:
     return key or None
 
 
+def _letters(key: Any) -> str | None:
+    """A key's letters in sorted order (the same for two keys that differ by a swap)."""
+    return "".join(sorted(key)) if isinstance(key, str) and key else None
+
+
 def _sex(text: str) -> str:
     return _SEX.get(text.lower(), "") if text else ""
 
@@ -498,6 +507,8 @@ def build_features(
     place = cols["city"].where(cols["city"] != "", cols["birth_place"])
     feats = pd.concat(parts, axis=1)
     feats["unique_id"] = records["unique_id"].to_numpy()
+    for part in ("given", "surname"):
+        feats[f"{part}_a"] = feats[f"{part}_k1"].map(_letters)
     feats["sex"] = cols["sex"].map(lambda v: _sex(v) or None)
     feats["city_key"] = place.map(lambda v: _place_key(v) or None)
     feats["prison_key"] = cols["prison"].map(lambda v: _place_key(v, "prison") or None)

@@ -61,6 +61,10 @@ def _tokens(text: str | None) -> frozenset[str]:
     return frozenset(re.split(r"[^\w]+", names.normalize_text(text).lower())) - {""}
 
 
+def _int(value: Any) -> int | None:
+    return int(value) if value is not None else None
+
+
 def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
     out: dict[int, RecordTraits] = {}
     cols = [
@@ -79,6 +83,10 @@ def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
         "postcode_key",
         "occupation_key",
         "email_key",
+        "death_from",
+        "death_to",
+        "city_key",
+        "prison_key",
     ]
     for row in features[cols].itertuples(index=False):
         bf, bt, day = _val(row.birth_from), _val(row.birth_to), _val(row.birth_day)
@@ -99,6 +107,10 @@ def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
             postcode=_val(row.postcode_key),
             occupation=_val(row.occupation_key),
             email=_val(row.email_key),
+            death_from=_int(_val(row.death_from)),
+            death_to=_int(_val(row.death_to)),
+            city=_val(row.city_key),
+            prison=_val(row.prison_key),
         )
     return out
 
