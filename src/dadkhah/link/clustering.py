@@ -298,6 +298,14 @@ def _death_range(t: RecordTraits) -> tuple[int, int] | None:
     return t.death_from, t.death_to
 
 
+def _one_field_apart(a: RecordTraits, b: RecordTraits) -> bool:
+    """Two full birth dates in the same year that share the month or the day: one mistyped
+    field (1849-03-12 / 1849-03-21, 1849-03-12 / 1849-08-12), not two birthdays."""
+    if a.birth_md is None or b.birth_md is None or a.birth_from != b.birth_from:
+        return False
+    return a.birth_md // 100 == b.birth_md // 100 or a.birth_md % 100 == b.birth_md % 100
+
+
 def _evidence_against(a: RecordTraits, b: RecordTraits) -> str | None:
     """Dates and places that say two records are two people, or None.
 
@@ -317,7 +325,7 @@ def _evidence_against(a: RecordTraits, b: RecordTraits) -> str | None:
             same_death = da == db and da[0] == da[1]
     if a.birth_day is not None and b.birth_day is not None and not same_death:
         apart = abs(a.birth_day - b.birth_day) % _YEAR
-        if min(apart, _YEAR - apart) > BIRTHDAY_DAYS:
+        if min(apart, _YEAR - apart) > BIRTHDAY_DAYS and not _one_field_apart(a, b):
             return BIRTHDAY_DIFFERS
     if a.city and b.city and a.prison and b.prison and a.city != b.city and a.prison != b.prison:
         return "city and prison differ"
