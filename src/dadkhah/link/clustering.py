@@ -26,7 +26,9 @@ by record ids (smaller first), so the same pairs always give the same clusters a
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -49,9 +51,14 @@ BIRTH_DIFFERS = "birth years differ"
 DEATH_DIFFERS = "death dates differ"
 BIRTHDAY_DIFFERS = "birthdays differ"
 # a cluster's other records cannot outvote these: each is a fact about a person, not a spelling
-_NEVER_OUTVOTED = frozenset({FATHER_DIFFERS, DEATH_DIFFERS, BIRTHDAY_DIFFERS})
+_NEVER_OUTVOTED = frozenset({FATHER_DIFFERS, DEATH_DIFFERS})
 # conflicts personal evidence never outweighs
 _NOT_OUTWEIGHED = frozenset({FATHER_DIFFERS, BIRTH_DIFFERS})
+GIVEN_DIFFERS = "given names differ"
+SURNAME_DIFFERS = "surnames differ"
+# name conflicts between two members that a third member agreeing with both can bridge
+_NAME_DIFFERS = frozenset({GIVEN_DIFFERS, SURNAME_DIFFERS})
+_NAME_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +228,18 @@ def _parts(t: RecordTraits) -> list[tuple[str, str | None]]:
     ]
 
 
+def _bridge(t: RecordTraits) -> bool:
+    """Can this record vouch that two other spellings are one name? Only with a given name
+    and a surname of one word each: an initial ("J." agrees with John and James) or a compound
+    (Ali Reza agrees with Ali and with Reza) holds more than one name."""
+    if len(_parts(t)) != 2:
+        return False
+    return all(
+        text is not None and not _initial(text) and len(_NAME_WORD.findall(text)) == 1
+        for text in (t.given_text, t.surname_text)
+    )
+
+
 def _written_in(text: str | None, other: RecordTraits) -> bool:
     """Is this name part one of the words of the other record's full name?"""
     return bool(text and other.full_tokens and text.lower().strip(".,") in other.full_tokens)
@@ -380,7 +399,7 @@ def _record_conflict(
         )
     ):
         return None
-    return "given names differ" if not given else "surnames differ"
+    return GIVEN_DIFFERS if not given else SURNAME_DIFFERS
 
 
 class _Forest:
@@ -431,11 +450,28 @@ class _Forest:
                     continue
                 if reason in _NEVER_OUTVOTED:
                     return reason
+                if reason in _NAME_DIFFERS and self._bridged(x, y, a, b):
+                    continue
                 n += 1
                 found = found or reason
                 if n > allowed:
                     return found
         return None
+
+    def _bridged(self, x: int, y: int, a: _Cluster, b: _Cluster) -> bool:
+        """Is there a record of the two clusters that agrees with both ``x`` and ``y``?
+
+        A typo and a nickname of one name (Rifhard, Dick) disagree with each other but both
+        agree with the name as written in full (Richard): the full form bridges them. A bridge
+        needs both its name parts and neither written as an initial, so "J. Smith" never joins
+        John and James.
+        """
+        for z in itertools.chain(a.members, b.members):
+            if z in (x, y) or not _bridge(self.traits[z]):
+                continue
+            if self._conflict(x, z) is None and self._conflict(z, y) is None:
+                return True
+        return False
 
     def _conflict(self, x: int, y: int) -> str | None:
         a, b = self.traits[x], self.traits[y]
