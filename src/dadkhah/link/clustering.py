@@ -240,6 +240,18 @@ def _bridge(t: RecordTraits) -> bool:
     )
 
 
+def _dictionary_different(a: RecordTraits, b: RecordTraits) -> bool:
+    """Do the name dictionary's entries say two records' given names, or surnames, are two
+    names (Mohammad and Mehdi)? Then no third spelling can make them one."""
+    pairs = (
+        (a.given_text, b.given_text),
+        (a.surname_text, b.surname_text),
+        (a.given_text, b.surname_text),
+        (a.surname_text, b.given_text),
+    )
+    return any(x and y and _known_different(x, y) for x, y in pairs)
+
+
 def _written_in(text: str | None, other: RecordTraits) -> bool:
     """Is this name part one of the words of the other record's full name?"""
     return bool(text and other.full_tokens and text.lower().strip(".,") in other.full_tokens)
@@ -415,6 +427,9 @@ class _Forest:
         self.personal = personal if personal is not None and personal.agree else None
         self.bits = bits
         self.parent: dict[int, int] = {}
+        # the verdict on each record pair weighed so far (a pair is weighed again at every
+        # merge its clusters are offered, and by every bridge between them)
+        self.known: dict[tuple[int, int], str | None] = {}
         self.clusters: dict[int, _Cluster] = {}
         self.tolerance = tolerance
         self.traits = traits
@@ -466,6 +481,9 @@ class _Forest:
         needs both its name parts and neither written as an initial, so "J. Smith" never joins
         John and James.
         """
+        tx, ty = self.traits[x], self.traits[y]
+        if _dictionary_different(tx, ty):
+            return False
         for z in itertools.chain(a.members, b.members):
             if z in (x, y) or not _bridge(self.traits[z]):
                 continue
@@ -474,6 +492,12 @@ class _Forest:
         return False
 
     def _conflict(self, x: int, y: int) -> str | None:
+        key = (x, y) if x < y else (y, x)
+        if key not in self.known:
+            self.known[key] = self._weigh(x, y)
+        return self.known[key]
+
+    def _weigh(self, x: int, y: int) -> str | None:
         a, b = self.traits[x], self.traits[y]
         reason = _record_conflict(a, b, self.tolerance)
         if reason is None or self.personal is None or reason in _NOT_OUTWEIGHED:
