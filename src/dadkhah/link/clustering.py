@@ -51,13 +51,13 @@ BIRTH_DIFFERS = "birth years differ"
 DEATH_DIFFERS = "death dates differ"
 BIRTHDAY_DIFFERS = "birthdays differ"
 # a cluster's other records cannot outvote these: each is a fact about a person, not a spelling
-_NEVER_OUTVOTED = frozenset({FATHER_DIFFERS, DEATH_DIFFERS})
+_NEVER_OUTVOTED = frozenset({FATHER_DIFFERS, DEATH_DIFFERS, BIRTHDAY_DIFFERS})
 # conflicts personal evidence never outweighs
 _NOT_OUTWEIGHED = frozenset({FATHER_DIFFERS, BIRTH_DIFFERS})
 GIVEN_DIFFERS = "given names differ"
 SURNAME_DIFFERS = "surnames differ"
 # name conflicts between two members that a third member agreeing with both can bridge
-_NAME_DIFFERS = frozenset({GIVEN_DIFFERS, SURNAME_DIFFERS})
+_BRIDGED = frozenset({GIVEN_DIFFERS, SURNAME_DIFFERS, BIRTHDAY_DIFFERS})
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -463,10 +463,10 @@ class _Forest:
                 reason = self._conflict(x, y)
                 if reason is None:
                     continue
+                if reason in _BRIDGED and self._bridged(x, y, a, b):
+                    continue
                 if reason in _NEVER_OUTVOTED:
                     return reason
-                if reason in _NAME_DIFFERS and self._bridged(x, y, a, b):
-                    continue
                 n += 1
                 found = found or reason
                 if n > allowed:
@@ -482,10 +482,12 @@ class _Forest:
         John and James.
         """
         tx, ty = self.traits[x], self.traits[y]
-        if _dictionary_different(tx, ty):
+        by_name = self.known[(x, y) if x < y else (y, x)] in (GIVEN_DIFFERS, SURNAME_DIFFERS)
+        if by_name and _dictionary_different(tx, ty):
             return False
         for z in itertools.chain(a.members, b.members):
-            if z in (x, y) or not _bridge(self.traits[z]):
+            tz = self.traits[z]
+            if z in (x, y) or not (_bridge(tz) if by_name else tz.birth_day is not None):
                 continue
             if self._conflict(x, z) is None and self._conflict(z, y) is None:
                 return True
