@@ -18,6 +18,12 @@ shortening ("Will", "William") agrees with the full name; a sex written differen
 when the names agree; birth years one digit apart on the same day of the year count as a typo;
 and the same full birth date with the same surname outweighs a differing given name.
 
+Between the other members of two clusters, a name, sex or birth-year disagreement is outvoted
+when at most ``conflict_share`` of the member pairs disagree, and a disagreement on a name or a
+birthday is bridged when a third member agrees with both records (Richard between Rifhard and
+Dick; 1761-03-12 between 1761-03-21 and 1761-08-12): tolerances do not chain, a person's own
+records do.
+
 A reviewer's "same person" merges first and is never split.
 
 The result depends only on the pairs, not on their order: pairs of equal probability are taken
@@ -56,7 +62,8 @@ _NEVER_OUTVOTED = frozenset({FATHER_DIFFERS, DEATH_DIFFERS, BIRTHDAY_DIFFERS})
 _NOT_OUTWEIGHED = frozenset({FATHER_DIFFERS, BIRTH_DIFFERS})
 GIVEN_DIFFERS = "given names differ"
 SURNAME_DIFFERS = "surnames differ"
-# name conflicts between two members that a third member agreeing with both can bridge
+# conflicts between two members that a third member agreeing with both can bridge
+# (Forest._bridged)
 _BRIDGED = frozenset({GIVEN_DIFFERS, SURNAME_DIFFERS, BIRTHDAY_DIFFERS})
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 
@@ -474,12 +481,15 @@ class _Forest:
         return None
 
     def _bridged(self, x: int, y: int, a: _Cluster, b: _Cluster) -> bool:
-        """Is there a record of the two clusters that agrees with both ``x`` and ``y``?
+        """Does a third record of the two clusters agree with both ``x`` and ``y``?
 
-        A typo and a nickname of one name (Rifhard, Dick) disagree with each other but both
-        agree with the name as written in full (Richard): the full form bridges them. A bridge
-        needs both its name parts and neither written as an initial, so "J. Smith" never joins
-        John and James.
+        Tolerances do not chain: a typo and a nickname of one name (Rifhard, Dick) disagree
+        with each other, but both agree with the name written in full (Richard); a mistyped
+        day and a mistyped month of one birth date (03-21, 08-12) disagree, but both agree with
+        the date itself (03-12). Such a record bridges the two, and their disagreement no
+        longer counts against the merge. A name bridge needs a one-word given name and surname
+        (:func:`_bridge`), and never joins names the dictionary knows as two; a birthday
+        bridge needs a full birth date.
         """
         tx, ty = self.traits[x], self.traits[y]
         by_name = self.known[(x, y) if x < y else (y, x)] in (GIVEN_DIFFERS, SURNAME_DIFFERS)
