@@ -52,6 +52,8 @@ TRACE_FIELDS = ("N", "alpha", "classes_used", "p_missed")
 
 # a class joins a pattern's head when it is expected to get at least this many of its people
 _HEAD_SHARE = 1.0
+# binomials with a mean below this are drawn by inversion, larger ones by BTRS
+_INVERT_BELOW = 20.0
 # below this, a pattern's summed class weight is recomputed in logs
 _TINY = 1e-250
 
@@ -190,23 +192,25 @@ def run_chain(
             head_w = 0.0
             tail_w = 0.0
             for pos in range(n_classes):
+                # without branches: which side a class falls on is unpredictable, and a
+                # mispredicted branch costs more than the two stores
                 k = order[pos]
                 w = weights[c, k]
-                if w >= cut:
-                    head[n_head] = k
-                    n_head += 1
-                    head_w += w
-                elif w > 0.0:
-                    tail_cls[n_tail] = k
-                    n_tail += 1
-                    tail_w += w
+                is_head = w >= cut
+                is_tail = (w > 0.0) and not is_head
+                head[n_head] = k
+                tail_cls[n_tail] = k
+                n_head += is_head
+                n_tail += is_tail
+                head_w += w if is_head else 0.0
+                tail_w += w if is_tail else 0.0
             if n_head == 0:
                 in_tail = n
             elif n_tail == 0:
                 in_tail = 0
             else:
                 p = tail_w / (head_w + tail_w)
-                if n * p < 10.0:
+                if n * p < _INVERT_BELOW:
                     in_tail, st = binomial_inversion(st, n, p)
                 else:
                     in_tail, st = binomial_btrs(st, n, p)
@@ -224,7 +228,7 @@ def run_chain(
                         break
                     flip = p > 0.5
                     r = 1.0 - p if flip else p
-                    if remaining * r < 10.0:
+                    if remaining * r < _INVERT_BELOW:
                         x, st = binomial_inversion(st, remaining, r)
                     else:
                         x, st = binomial_btrs(st, remaining, r)
