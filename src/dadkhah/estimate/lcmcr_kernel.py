@@ -293,12 +293,21 @@ def run_chain(
         log_rest = 0.0  # log prod_{h<k} (1 - V_h)
         for k in range(n_classes - 1):
             later -= n_k[k]
-            lg1, st = log_gamma(st, 1.0 + n_k[k])
-            lg2, st = log_gamma(st, alpha + later)
-            top = max(lg1, lg2)
-            lsum = top + math.log(math.exp(lg1 - top) + math.exp(lg2 - top))
-            log_pi[k] = log_rest + lg1 - lsum
-            log_rest += lg2 - lsum
+            shape2 = alpha + later
+            if shape2 >= 1.0:
+                # both gammas have shape >= 1, so neither can underflow: two logs suffice
+                g1, st = gamma(st, 1.0 + n_k[k])
+                g2, st = gamma(st, shape2)
+                tot = g1 + g2
+                log_pi[k] = log_rest + math.log(g1 / tot)
+                log_rest += math.log(g2 / tot)
+            else:  # a small alpha with no one in later classes: G2 may underflow, keep logs
+                lg1, st = log_gamma(st, 1.0 + n_k[k])
+                lg2, st = log_gamma(st, shape2)
+                top = max(lg1, lg2)
+                lsum = top + math.log(math.exp(lg1 - top) + math.exp(lg2 - top))
+                log_pi[k] = log_rest + lg1 - lsum
+                log_rest += lg2 - lsum
         log_pi[n_classes - 1] = log_rest
         for k in range(n_classes):
             pi[k] = math.exp(log_pi[k])
