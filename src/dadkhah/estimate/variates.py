@@ -137,14 +137,14 @@ def uniform(st: State) -> tuple[float, State]:
     return float(word >> _U11) * _TO_UNIT, st
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
+@njit(cache=True, nogil=True, error_model="numpy", inline="always")
 def _uniform_open(st: State) -> tuple[float, State]:
     """A uniform double in (0, 1)."""
     u, st = uniform(st)
     return u + 0.5 * _TO_UNIT, st
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
+@njit(cache=True, nogil=True, error_model="numpy", inline="always")
 def normal(st: State) -> tuple[float, State]:
     """A standard normal variate by the ziggurat: one 64-bit word for ~99% of draws.
 
@@ -177,7 +177,7 @@ def normal(st: State) -> tuple[float, State]:
     return (-x if negative else x), st
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
+@njit(cache=True, nogil=True, error_model="numpy", inline="always")
 def _gamma_mt(st: State, shape: float) -> tuple[float, State]:
     """Marsaglia & Tsang for shape >= 1."""
     d = shape - 1.0 / 3.0
@@ -195,7 +195,7 @@ def _gamma_mt(st: State, shape: float) -> tuple[float, State]:
     return result, st
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
+@njit(cache=True, nogil=True, error_model="numpy", inline="always")
 def gamma(st: State, shape: float) -> tuple[float, State]:
     """A Gamma(shape, 1) variate; shape > 0."""
     boost = shape < 1.0
