@@ -54,6 +54,8 @@ _U17 = np.uint64(17)
 _U19 = np.uint64(19)
 _U45 = np.uint64(45)
 _U57 = np.uint64(57)
+# BTRS's acceptance test uses a product of pmf ratios within this many steps of the mode
+_RATIO_STEPS = 16
 _TO_UNIT = 1.0 / 9007199254740992.0  # 2^-53
 _U8 = np.uint64(8)
 _ONE = np.uint64(1)
@@ -265,7 +267,7 @@ def binomial_btrs(st: State, n: int, p: float) -> tuple[int, State]:
     v_r = 0.92 - 4.2 / b
     # what only the (rare) full acceptance test needs is computed on first use
     ready = False
-    alpha = lpq = h = 0.0
+    alpha = odds = 0.0
     m = 0
     while True:
         u, st = uniform(st)
@@ -281,13 +283,25 @@ def binomial_btrs(st: State, n: int, p: float) -> tuple[int, State]:
             continue
         if not ready:
             alpha = (2.83 + 5.1 / b) * spq
-            lpq = math.log(p / q)
+            odds = p / q
             m = int(math.floor((n + 1) * p))  # noqa: RUF046 (numba types it)
-            h = log_factorial(m) + log_factorial(n - m)
             ready = True
-        lv = math.log(v * alpha / (a / (us * us) + b))
-        if lv <= h - log_factorial(k) - log_factorial(n - k) + (k - m) * lpq:
-            return k, st
+        # accept when the hat's height at k, scaled to the mode, is under f(k) / f(m)
+        height = v * alpha / (a / (us * us) + b)
+        if abs(k - m) <= _RATIO_STEPS:
+            # near the mode, f(k) / f(m) as a product of successive ratios
+            # f(i) / f(i - 1) = (n - i + 1) / i * p / q: no logarithm needed
+            lo, hi = (m, k) if k > m else (k, m)
+            ratio = 1.0
+            for i in range(lo + 1, hi + 1):
+                ratio *= (n - i + 1) * odds / i
+            if (height <= ratio) if k > m else (height * ratio <= 1.0):
+                return k, st
+        else:
+            lv = math.log(height)
+            h = log_factorial(m) + log_factorial(n - m)
+            if lv <= h - log_factorial(k) - log_factorial(n - k) + (k - m) * math.log(odds):
+                return k, st
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
