@@ -54,6 +54,8 @@ TRACE_FIELDS = ("N", "alpha", "classes_used", "p_missed")
 _HEAD_SHARE = 1.0
 # binomials with a mean below this are drawn by inversion, larger ones by BTRS
 _INVERT_BELOW = 20.0
+# rows with at most this many people are split one person at a time
+_ONE_BY_ONE = 64
 # below this, a pattern's summed class weight is recomputed in logs
 _TINY = 1e-250
 
@@ -115,6 +117,7 @@ def run_chain(
     order = np.arange(n_classes)
     head = np.empty(n_classes, dtype=np.int64)
     tail_cls = np.empty(n_classes, dtype=np.int64)
+    cum = np.empty(n_classes)
     allocation = np.zeros((n_rows, n_classes), dtype=np.int64)
     n_k = np.zeros(n_classes, dtype=np.int64)
     s_jk = np.zeros((n_lists, n_classes), dtype=np.int64)
@@ -181,6 +184,24 @@ def run_chain(
             if n == 0:
                 continue
             total = abs(row_total[c])
+            if n <= _ONE_BY_ONE:
+                # a small row: each person's class from one uniform, placed among the row's
+                # cumulative class weights by counting (no branches to mispredict); for a few
+                # people this costs less than the binomials below
+                acc = 0.0
+                last = 0
+                for k in range(n_classes):
+                    acc += weights[c, k]
+                    cum[k] = acc
+                    last = k if weights[c, k] > 0.0 else last
+                for _ in range(n):
+                    u, st = uniform(st)
+                    u *= acc
+                    k = 0
+                    for pos in range(last):  # zero-weight classes have empty intervals
+                        k += u >= cum[pos]
+                    allocation[c, k] += 1
+                continue
             # Split the classes into a head, each expected to get at least _HEAD_SHARE of the
             # row's people, and a tail. Multinomial(n, w) is drawn exactly as: the number in
             # the tail ~ Binomial(n, tail weight); the rest over the head by conditional
