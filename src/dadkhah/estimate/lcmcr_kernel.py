@@ -51,7 +51,7 @@ __all__ = ["TRACE_FIELDS", "run_chain"]
 TRACE_FIELDS = ("N", "alpha", "classes_used", "p_missed")
 
 # a class joins a pattern's head when it is expected to get at least this many of its people
-_HEAD_SHARE = 1.0
+_HEAD_SHARE = 12.0
 # binomials with a mean below this are drawn by inversion, larger ones by BTRS
 _INVERT_BELOW = 20.0
 # rows with at most this many people are split one person at a time
@@ -221,10 +221,11 @@ def run_chain(
                 is_tail = (w > 0.0) and not is_head
                 head[n_head] = k
                 tail_cls[n_tail] = k
-                n_head += is_head
-                n_tail += is_tail
                 head_w += w if is_head else 0.0
                 tail_w += w if is_tail else 0.0
+                cum[n_tail] = tail_w
+                n_head += is_head
+                n_tail += is_tail
             if n_head == 0:
                 in_tail = n
             elif n_tail == 0:
@@ -266,19 +267,14 @@ def run_chain(
                             allocation[c, k] += remaining
                             break
             for _ in range(in_tail):
-                # one by one: a uniform each, found in the tail's cumulative weights
+                # one by one: a uniform each, its class the number of the tail's cumulative
+                # weights it passes
                 u, st = uniform(st)
                 u *= tail_w
                 pos = 0
-                k = tail_cls[0]
-                while pos < n_tail - 1:
-                    w = weights[c, k]
-                    if u < w:
-                        break
-                    u -= w
-                    pos += 1
-                    k = tail_cls[pos]
-                allocation[c, k] += 1
+                for i in range(n_tail - 1):
+                    pos += u >= cum[i]
+                allocation[c, tail_cls[pos]] += 1
 
         # the classes' sizes and their people on each list, summed over the rows
         for k in range(n_classes):
