@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pyotp
 import pytest
 from fastapi.testclient import TestClient
@@ -109,7 +111,7 @@ def test_open_redirect_is_refused(client: TestClient) -> None:
     assert r.headers["location"] == "/"
 
 
-def test_wrong_password_then_rate_limit(client: TestClient) -> None:
+def test_wrong_password_then_rate_limit(web_case: Case, client: TestClient) -> None:
     for _ in range(3):
         token = _HIDDEN.search(client.get("/login").text).group(1)  # type: ignore[union-attr]
         r = client.post(
@@ -119,6 +121,15 @@ def test_wrong_password_then_rate_limit(client: TestClient) -> None:
     token = _HIDDEN.search(client.get("/login").text).group(1)  # type: ignore[union-attr]
     r = client.post("/login", data={"username": "admin", "password": PASSWORD, "csrf_token": token})
     assert r.status_code == 429  # even the right password is refused while limited
+    refused = web_case.db.query(
+        "SELECT actor, target, details FROM audit_log WHERE action = 'session.login_failed'"
+        " ORDER BY id"
+    )
+    assert [r["target"] for r in refused] == ["user:admin"] * 4
+    assert [json.loads(r["details"])["reason"] for r in refused] == ["bad credentials"] * 3 + [
+        "rate-limited"
+    ]
+    assert all(PASSWORD not in r["details"] and "nope" not in r["details"] for r in refused)
 
 
 def test_form_posts_need_the_session_csrf_token(client: TestClient) -> None:

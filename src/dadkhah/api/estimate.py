@@ -43,7 +43,7 @@ __all__ = [
 # which command-line settings each method takes (name in the estimator's constructor)
 _METHOD_SETTINGS: dict[str, tuple[str, ...]] = {
     "lcmcr": ("K", "burn_in", "draws", "thin", "chains"),
-    "loglinear": ("model",),
+    "loglinear": ("model", "max_order"),
     "dga": ("delta", "draws"),
 }
 _FLAG = {
@@ -53,6 +53,7 @@ _FLAG = {
     "thin": "--thin",
     "chains": "--chains",
     "model": "--model",
+    "max_order": "--max-order",
     "delta": "--delta",
 }
 
@@ -136,7 +137,7 @@ def estimate(
     """Estimate the total from SOURCE (CSV or case folder) with ``method`` and its settings.
 
     ``settings`` are command-line values (``K``, ``burn_in``, ``draws``, ``thin``, ``chains``,
-    ``model``, ``delta``, ``seed``; None = default). With ``by`` the case is split into strata
+    ``model``, ``max_order``, ``delta``, ``seed``; None = default). With ``by`` the case is split into strata
     by that field, each estimated, and the total is their sum. A case estimate is stored and
     audited unless ``store`` is False.
     """

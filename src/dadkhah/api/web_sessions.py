@@ -91,6 +91,22 @@ def _failures(case: Case, column: str, value: str, since: str) -> int:
     )
 
 
+def _failed(case: Case, username: str, ip: str | None, at: str, reason: str) -> None:
+    """Record a refused login for the rate limit and in the audit log (no password is kept)."""
+    with case.db.transaction():
+        case.db.execute(
+            "INSERT INTO login_attempt (username, ip, at, success, reason) VALUES (?, ?, ?, 0, ?)",
+            (username, ip, at, reason),
+        )
+        audit_record(
+            case.db,
+            actor="anonymous",
+            action="session.login_failed",
+            target=f"user:{username}",
+            details={"ip": ip, "reason": reason},
+        )
+
+
 def login(
     case: Case,
     username: str,
@@ -108,17 +124,11 @@ def login(
     if _failures(case, "username", username, since) >= limit.max_failures or (
         ip and _failures(case, "ip", ip, since) >= 5 * limit.max_failures
     ):
-        case.db.execute(
-            "INSERT INTO login_attempt (username, ip, at, success, reason) VALUES (?, ?, ?, 0, ?)",
-            (username, ip, _iso(now), "rate-limited"),
-        )
+        _failed(case, username, ip, _iso(now), "rate-limited")
         raise RateLimited("too many failed logins; wait a few minutes and try again")
     user = check_password(case, username, password, totp)
     if user is None:
-        case.db.execute(
-            "INSERT INTO login_attempt (username, ip, at, success, reason) VALUES (?, ?, ?, 0, ?)",
-            (username, ip, _iso(now), "bad credentials"),
-        )
+        _failed(case, username, ip, _iso(now), "bad credentials")
         raise PermissionDenied("wrong user name, password or code")
     token = secrets.token_urlsafe(32)
     csrf = secrets.token_urlsafe(32)

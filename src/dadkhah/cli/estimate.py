@@ -35,6 +35,14 @@ def estimate(
             help="Log-linear model: M0, Mt, Mth-chao ..., [12,13,23], best-bic, best-aic.",
         ),
     ] = None,
+    max_order: Annotated[
+        int | None,
+        typer.Option(
+            "--max-order",
+            help="loglinear best-bic/best-aic: highest interaction order searched "
+            "(lists - 1; give 2 for six or more lists).",
+        ),
+    ] = None,
     by: Annotated[
         str | None,
         typer.Option(
@@ -90,6 +98,7 @@ def estimate(
         thin=thin,
         chains=chains,
         model=model,
+        max_order=max_order,
         delta=delta,
     )
     est = outcome.estimate

@@ -9,7 +9,8 @@ clusters merge only when
   ``cluster_average`` (one strong pair cannot pull in a whole family),
 * no cannot-link rule fires between any two of their records: contradicting father's names,
   given names that share nothing (siblings), contradicting sex, birth ranges further apart
-  than ``birth_year_tolerance`` years, or a reviewer's "not the same person".
+  than ``birth_year_tolerance`` years, death dates or birthdays that say two people, both the
+  city and the prison differing, or a reviewer's "not the same person".
 
 The rules weigh evidence rather than fire on any difference: a record with a single name part
 only needs it to match some part of the other record's name; an initial, a known nickname or a
@@ -18,10 +19,14 @@ when the names agree; birth years one digit apart on the same day of the year co
 and the same full birth date with the same surname outweighs a differing given name.
 
 A reviewer's "same person" merges first and is never split.
+
+The result depends only on the pairs, not on their order: pairs of equal probability are taken
+by record ids (smaller first), so the same pairs always give the same clusters and review queue.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -31,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from dadkhah import names
+from dadkhah.link.evidence import PersonalWeights
 from dadkhah.link.nicknames import nickname_of
 from dadkhah.link.settings import LinkSettings
 
@@ -39,6 +45,13 @@ __all__ = ["Clustering", "RecordTraits", "cluster_pairs"]
 # two spellings of a name part this similar (dadkhah.names.part_similarity) may be one name
 PART_SIMILAR = 0.4
 FATHER_DIFFERS = "father's name differs"
+BIRTH_DIFFERS = "birth years differ"
+DEATH_DIFFERS = "death dates differ"
+BIRTHDAY_DIFFERS = "birthdays differ"
+# a cluster's other records cannot outvote these: each is a fact about a person, not a spelling
+_NEVER_OUTVOTED = frozenset({FATHER_DIFFERS, DEATH_DIFFERS, BIRTHDAY_DIFFERS})
+# conflicts personal evidence never outweighs
+_NOT_OUTWEIGHED = frozenset({FATHER_DIFFERS, BIRTH_DIFFERS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +71,17 @@ class RecordTraits:
     birth_md: int | None = None
     # the words of the full name as written, when the list gives one
     full_tokens: frozenset[str] = frozenset()
+    # personal fields (dadkhah.link.evidence): full birth date as a day number, identifiers
+    birth_day: int | None = None
+    postcode: str | None = None
+    occupation: str | None = None
+    email: str | None = None
+    # dated and placed evidence (dadkhah.link.features): the death date's range of day numbers
+    # when it is known to the month or the day, and the gazetteer keys of the city and prison
+    death_from: int | None = None
+    death_to: int | None = None
+    city: str | None = None
+    prison: str | None = None
 
 
 @dataclass
@@ -74,19 +98,23 @@ class Clustering:
 
 
 def _close(a: str, b: str) -> bool:
-    """Equal keys, or one edit (or one swap of neighbours) apart when both are 4+ letters."""
+    """Equal keys, or one edit (or one swap of neighbours) apart when both are 4+ letters;
+    a swap of neighbours also in 3-letter keys (mhd/mdh), where one edit would join too much."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+    if min(len(a), len(b)) < 3 or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        return len(diff) <= 1 or (
+        swap = (
             len(diff) == 2
             and diff[1] == diff[0] + 1
             and a[diff[0]] == b[diff[1]]
             and a[diff[1]] == b[diff[0]]
         )
+        return swap or (len(diff) <= 1 and len(a) >= 4)
+    if min(len(a), len(b)) < 4:
+        return False
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
@@ -99,12 +127,18 @@ def _known_different(a: str, b: str) -> bool:
 
 
 def _edits(a: str, b: str) -> int:
+    """Edits between two strings, a swap of neighbouring letters counting as one (optimal
+    string alignment distance)."""
+    before: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
+            d = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                d = min(d, before[j - 2] + 1)
+            cur.append(d)
+        before, prev = prev, cur
     return prev[-1]
 
 
@@ -244,16 +278,78 @@ def _birth_conflict(a: RecordTraits, b: RecordTraits, tolerance: int, names_agre
     return lo - hi > tolerance and not _year_typo(a, b, names_agree)
 
 
-def _record_conflict(a: RecordTraits, b: RecordTraits, tolerance: int = 3) -> str | None:
+# death dates known to the day or the month more than a month apart are two deaths (a month's
+# slack: a date taken from a burial or a family's report, a mistyped month, a day and month
+# read in the other calendar; a season or a year says too little); birthdays further apart in
+# the year than BIRTHDAY_DAYS are two birthdays (a year mistyped or read in the other calendar
+# keeps the birthday)
+DEATH_DAYS = 31
+DEATH_PRECISION_DAYS = 31
+BIRTHDAY_DAYS = 3
+_YEAR = 365.2425
+
+
+def _death_range(t: RecordTraits) -> tuple[int, int] | None:
+    """The death date's day range when it is known to the month or better."""
+    if t.death_from is None or t.death_to is None:
+        return None
+    if t.death_to - t.death_from > DEATH_PRECISION_DAYS:
+        return None
+    return t.death_from, t.death_to
+
+
+def _evidence_against(a: RecordTraits, b: RecordTraits) -> str | None:
+    """Dates and places that say two records are two people, or None.
+
+    Each is weighed against the other dated evidence: death dates (to the day or the month)
+    more than a month apart, unless the full birth dates are the same; full birth dates on
+    different days of the year, unless the death dates are the same day; and both the city and
+    the prison differing (one of them alone differs often enough: a place of birth against a
+    place of death, a transfer).
+    """
+    same_death = False
+    if a.death_from is not None and b.death_from is not None:
+        da, db = _death_range(a), _death_range(b)
+        if da is not None and db is not None:
+            same_birth = a.birth_day is not None and a.birth_day == b.birth_day
+            if max(da[0], db[0]) - min(da[1], db[1]) > DEATH_DAYS and not same_birth:
+                return DEATH_DIFFERS
+            same_death = da == db and da[0] == da[1]
+    if a.birth_day is not None and b.birth_day is not None and not same_death:
+        apart = abs(a.birth_day - b.birth_day) % _YEAR
+        if min(apart, _YEAR - apart) > BIRTHDAY_DAYS:
+            return BIRTHDAY_DIFFERS
+    if a.city and b.city and a.prison and b.prison and a.city != b.city and a.prison != b.prison:
+        return "city and prison differ"
+    return None
+
+
+def _record_conflict(
+    a: RecordTraits, b: RecordTraits, tolerance: int = 3, strong: int = 0
+) -> str | None:
+    """Why two records cannot be one person, or None.
+
+    ``strong``: how strongly the pair's personal fields (:mod:`dadkhah.link.evidence`) say it is
+    one person: at 1 one agreeing name part outweighs a rewritten other part (a nickname, a
+    married name), at 2 both name parts may differ (an alias, a title written for the name).
+    """
     if not _same_name(a.father, b.father, a.father_text, b.father_text):
         return FATHER_DIFFERS
     names_agree = _names_agree(a, b)
     same_day = a.birth_md is not None and a.birth_md == b.birth_md and a.birth_from == b.birth_from
     # a wrongly recorded sex is tolerated only when the names agree
-    if a.sex and b.sex and a.sex != b.sex and not (names_agree and a.given and b.given):
+    if (
+        a.sex
+        and b.sex
+        and a.sex != b.sex
+        and not (names_agree and ((a.given and b.given) or strong))
+    ):
         return "sex differs"
     if _birth_conflict(a, b, tolerance, names_agree):
-        return "birth years differ"
+        return BIRTH_DIFFERS
+    against = _evidence_against(a, b)
+    if against is not None and strong < 2:
+        return against
     if names_agree:
         return None
     # the same full birth date and one agreeing name part outweigh a differing other part
@@ -265,14 +361,32 @@ def _record_conflict(a: RecordTraits, b: RecordTraits, tolerance: int = 3) -> st
     ):
         return None
     given = _same_name(a.given, b.given, a.given_text, b.given_text)
+    if strong >= 2:
+        return None
+    if strong and (
+        given
+        or (
+            a.surname
+            and b.surname
+            and _same_name(a.surname, b.surname, a.surname_text, b.surname_text)
+        )
+    ):
+        return None
     return "given names differ" if not given else "surnames differ"
 
 
 class _Forest:
     def __init__(
-        self, traits: Mapping[int, RecordTraits], tolerance: int, share: float = 0.0
+        self,
+        traits: Mapping[int, RecordTraits],
+        tolerance: int,
+        share: float = 0.0,
+        personal: PersonalWeights | None = None,
+        bits: tuple[float, float] = (math.inf, math.inf),
     ) -> None:
         self.share = share
+        self.personal = personal if personal is not None and personal.agree else None
+        self.bits = bits
         self.parent: dict[int, int] = {}
         self.clusters: dict[int, _Cluster] = {}
         self.tolerance = tolerance
@@ -293,28 +407,38 @@ class _Forest:
         """Why two clusters cannot be one person, or None.
 
         The two records of the linking ``pair`` must agree, and so must every pair of members
-        on the father's name. Other disagreements between members (one badly written record in
+        on the father's name, the death date and the birthday. Other disagreements between members (one badly written record in
         a large cluster) are outvoted unless more than ``share`` of the member pairs disagree.
         """
-        first = _record_conflict(self.traits[pair[0]], self.traits[pair[1]], self.tolerance)
+        first = self._conflict(pair[0], pair[1])
         if first is not None:
             return first
         allowed = int(self.share * len(a.members) * len(b.members))
         found: str | None = None
         n = 0
         for x in a.members:
-            tx = self.traits[x]
             for y in b.members:
-                reason = _record_conflict(tx, self.traits[y], self.tolerance)
+                reason = self._conflict(x, y)
                 if reason is None:
                     continue
-                if reason == FATHER_DIFFERS:
+                if reason in _NEVER_OUTVOTED:
                     return reason
                 n += 1
                 found = found or reason
                 if n > allowed:
                     return found
         return None
+
+    def _conflict(self, x: int, y: int) -> str | None:
+        a, b = self.traits[x], self.traits[y]
+        reason = _record_conflict(a, b, self.tolerance)
+        if reason is None or self.personal is None or reason in _NOT_OUTWEIGHED:
+            return reason
+        # only a name, sex or date-and-place conflict can be outweighed: weigh the personal
+        # evidence now
+        evidence = self.personal.evidence(a, b)
+        strong = int(evidence >= self.bits[0]) + int(evidence >= self.bits[1])
+        return _record_conflict(a, b, self.tolerance, strong) if strong else reason
 
     def union(self, ra: int, rb: int) -> None:
         a, b = self.clusters[ra], self.clusters[rb]
@@ -333,11 +457,18 @@ def cluster_pairs(
     *,
     must_link: Iterable[tuple[int, int]] = (),
     cannot_link: Iterable[tuple[int, int]] = (),
+    personal: PersonalWeights | None = None,
 ) -> Clustering:
     """Cluster records from scored ``pairs`` (unique_id_l, unique_id_r, match_probability)."""
     ids = list(record_ids)
     all_traits = {rid: traits.get(rid, RecordTraits()) for rid in ids}
-    forest = _Forest(all_traits, settings.birth_year_tolerance, settings.conflict_share)
+    forest = _Forest(
+        all_traits,
+        settings.birth_year_tolerance,
+        settings.conflict_share,
+        personal,
+        (settings.outweigh_name_bits, settings.outweigh_names_bits),
+    )
     forbidden: dict[int, set[int]] = defaultdict(set)
     for a, b in cannot_link:
         if a in forest.parent and b in forest.parent:
@@ -365,23 +496,42 @@ def cluster_pairs(
     lefts = pairs["unique_id_l"].to_numpy(dtype=np.int64)
     rights = pairs["unique_id_r"].to_numpy(dtype=np.int64)
     probs = pairs["match_probability"].to_numpy(dtype=np.float64)
+    # most probable first; ties by record ids, so the input order never matters (not even in
+    # the last digit of a sum of probabilities)
+    order = np.lexsort((rights, lefts, -probs))
     adjacency: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for a, b, p in zip(lefts.tolist(), rights.tolist(), probs.tolist(), strict=True):
+    for a, b, p in zip(
+        lefts[order].tolist(), rights[order].tolist(), probs[order].tolist(), strict=True
+    ):
         adjacency[a].append((b, p))
         adjacency[b].append((a, p))
+
+    # records with equal given-name and surname keys are always compared (the first blocking
+    # rule); when no pair of theirs was kept, it scored below keep_probability: count it as 0
+    compared_by_name = ("given_k1", "surname_k1") in settings.blocking_rules
 
     def average_between(ra: int, rb: int) -> float:
         ca, cb = forest.clusters[ra], forest.clusters[rb]
         small, other = (ca, rb) if len(ca.members) <= len(cb.members) else (cb, ra)
         total, n = 0.0, 0
+        scored: set[tuple[int, int]] = set()
         for m in small.members:
             for x, p in adjacency.get(m, ()):
                 if forest.find(x) == other:
                     total += p
                     n += 1
+                    scored.add((m, x))
+        if compared_by_name:
+            for m in small.members:
+                tm = all_traits[m]
+                if not (tm.given and tm.surname):
+                    continue
+                for x in forest.clusters[other].members:
+                    tx = all_traits[x]
+                    if tx.given == tm.given and tx.surname == tm.surname and (m, x) not in scored:
+                        n += 1
         return total / n if n else 0.0
 
-    order = np.argsort(-probs, kind="stable")
     held: list[tuple[int, int, float, str]] = []
     for i in order.tolist():
         p = probs[i]
@@ -413,7 +563,7 @@ def cluster_pairs(
         if key[0] != key[1] and key not in review_rows:
             review_rows[key] = (a, b, p, reason)
     band = (probs >= settings.review) & (probs < settings.auto_link)
-    for i in np.nonzero(band)[0][np.argsort(-probs[band], kind="stable")].tolist():
+    for i in order[band[order]].tolist():
         a, b = int(lefts[i]), int(rights[i])
         key = (min(labels[a], labels[b]), max(labels[a], labels[b]))
         if key[0] != key[1] and key not in review_rows:

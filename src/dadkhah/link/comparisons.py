@@ -24,6 +24,12 @@ def _lev(col: str, n: int) -> str:
     return f"levenshtein({col}_l, {col}_r) <= {n}"
 
 
+def _typo(part: str) -> str:
+    """One typing error between two coarse keys: one edit, or two neighbours swapped (same
+    letters, two edits apart; plain ``levenshtein`` counts a swap as two)."""
+    return f"({_lev(part + '_k1', 1)} OR ({_eq(part + '_a')} AND {_lev(part + '_k1', 2)}))"
+
+
 def _level(sql: str, label: str, m: float, **extra: Any) -> dict[str, Any]:
     return {"sql_condition": sql, "label_for_charts": label, "m_probability": m, **extra}
 
@@ -61,7 +67,7 @@ PERSIAN_NAME_LEVELS: list[dict[str, Any]] = [
     ),
     _level(f"{_eq('name_k1')} AND {_NAMES_OK}", "same name parts in another order or split", 0.06),
     _level(
-        f"({_eq('given_k1')} AND {_lev('surname_k1', 1)}) OR ({_eq('surname_k1')} AND {_lev('given_k1', 1)})",
+        f"({_eq('given_k1')} AND {_typo('surname')}) OR ({_eq('surname_k1')} AND {_typo('given')})",
         "one part equal, the other one edit apart",
         0.06,
     ),
@@ -73,7 +79,7 @@ PERSIAN_NAME_LEVELS: list[dict[str, Any]] = [
         "swapped, or one given name part of the other",
         0.04,
     ),
-    _level(f"{_lev('given_k1', 1)} AND {_lev('surname_k1', 1)}", "both parts one edit apart", 0.03),
+    _level(f"{_typo('given')} AND {_typo('surname')}", "both parts one edit apart", 0.03),
     _level(_eq("surname_k1"), "surname only (other given name: e.g. a sibling)", 0.02),
     _level(_eq("given_k1"), "given name only", 0.02),
     _else(0.02),
@@ -133,6 +139,23 @@ def _exact(col: str, label: str, m: float, tf: bool = False) -> list[dict[str, A
     return [_null_level(_null(col)), _level(_eq(col), f"{label}: equal", m, **extra), _else(1 - m)]
 
 
+# a postcode mistyped by one character, or the same area (all but the last two characters:
+# the UK sector "gl3 4", a German or Iranian postcode's district): still some evidence
+_POSTCODE = [
+    _null_level(_null("postcode_key")),
+    _level(_eq("postcode_key"), "postcode: equal", 0.7, tf_adjustment_column="postcode_key"),
+    _level(_lev("postcode_key", 1), "postcode: one character apart", 0.1),
+    _level(
+        "length(postcode_key_l) >= 5 AND length(postcode_key_r) >= 5"
+        " AND substr(postcode_key_l, 1, length(postcode_key_l) - 2)"
+        " = substr(postcode_key_r, 1, length(postcode_key_r) - 2)",
+        "postcode: same area",
+        0.1,
+    ),
+    _else(0.1),
+]
+
+
 def comparisons(
     available: set[str] | None = None, *, fix_names: bool = True
 ) -> list[dict[str, Any]]:
@@ -148,7 +171,7 @@ def comparisons(
         ("city", _exact("city_key", "city", 0.85, tf=True), ("city_key",)),
         ("prison", _exact("prison_key", "prison", 0.85, tf=True), ("prison_key",)),
         ("death", _DEATH, ("death_from",)),
-        ("postcode", _exact("postcode_key", "postcode", 0.8, tf=True), ("postcode_key",)),
+        ("postcode", _POSTCODE, ("postcode_key",)),
         ("occupation", _exact("occupation_key", "occupation", 0.8, tf=True), ("occupation_key",)),
         ("email", _exact("email_key", "email", 0.8, tf=True), ("email_key",)),
     ]

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from dadkhah.errors import LinkageError, MissingDependency
 
-__all__ = ["make_db_api"]
+__all__ = ["make_db_api", "sequential"]
 
 log = logging.getLogger(__name__)
+
+SPARK_LINEAGE = ("parquet", "persist", "checkpoint")
 
 
 def _duckdb() -> Any:
@@ -52,7 +56,15 @@ def _spark() -> Any:
     spark.sparkContext.setCheckpointDir(
         os.environ.get("DADKHAH_SPARK_CHECKPOINTS", "/tmp/dadkhah-spark")
     )
-    return SparkAPI(spark_session=spark)  # type: ignore[no-untyped-call]
+    # how Splink cuts the lineage of its intermediate tables: "parquet" (the default) writes
+    # them to the checkpoint folder, "persist" keeps them in executor memory (much faster on
+    # small data and in local mode, needs the memory), "checkpoint" uses Spark checkpoints
+    lineage = os.environ.get("DADKHAH_SPARK_LINEAGE", "parquet")
+    if lineage not in SPARK_LINEAGE:
+        raise LinkageError(
+            f"DADKHAH_SPARK_LINEAGE must be one of {', '.join(SPARK_LINEAGE)}, got {lineage!r}"
+        )
+    return SparkAPI(spark_session=spark, break_lineage_method=lineage)  # type: ignore[no-untyped-call]
 
 
 def make_db_api(engine: str) -> Any:
@@ -62,3 +74,25 @@ def make_db_api(engine: str) -> Any:
     if engine == "spark":
         return _spark()
     raise LinkageError(f"unknown linkage engine {engine!r}; valid: duckdb, spark")
+
+
+@contextmanager
+def sequential(db_api: Any) -> Iterator[None]:
+    """Run the statements inside the block on one DuckDB thread, then restore the setting.
+
+    Training sums floating-point numbers over many rows (EM's expected counts); on several
+    threads the partial sums are added in whatever order the threads finish, so the trained
+    model differed in its last digits from run to run, and a pair on the edge of a band or a
+    tie in the clustering could go either way. One thread adds them in one order. Spark has no
+    such switch; there the model is rounded instead (see :mod:`dadkhah.link.scoring`).
+    """
+    con = getattr(db_api, "duckdb_con", None)
+    if con is None:
+        yield
+        return
+    threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
+    con.execute("SET threads TO 1")
+    try:
+        yield
+    finally:
+        con.execute(f"SET threads TO {int(threads)}")

@@ -13,12 +13,15 @@ name_k1            coarse key of the whole name, the smaller of given+surname an
                    surname+given: equal when the parts are swapped or split differently
 name_k2            fine given + surname key
 given_p/surname_p  first two letters of the coarse keys (blocking despite a later typo)
+given_a/surname_a  the letters of the coarse keys in sorted order: equal, with the keys two
+                   edits apart, when two neighbouring letters were swapped (Ebrahim/Erbahim)
 name_common        1 for a common whole name by the dictionary's frequencies, else 0
 given_dict         dictionary (Persian) form of a known given name, else null; same for
 surname_dict       the surname: known names with other forms are other names
 father_common      1 when the father's name is common (Mohammad, Ali...), else 0
 sex                ``M`` / ``F`` or null
 birth_from/to      birth year range (a Solar Hijri year covers two Gregorian years)
+                   (from an ``age`` column and the death date when no birth date is given)
 birth_year         the year of the middle of a range at most a year wide (blocking), else null
 birth_day          day number when the full birth date is known
 death_from/to      death date range as day numbers
@@ -71,6 +74,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "name_k2",
     "given_p",
     "surname_p",
+    "given_a",
+    "surname_a",
     "sex",
     "birth_from",
     "birth_to",
@@ -97,6 +102,40 @@ TEXT_COLUMNS: tuple[str, ...] = ("given_text", "surname_text", "father_text", "f
 
 _EPOCH = date(1900, 1, 1).toordinal()
 _YEAR_ONLY = re.compile(r"^((?:1[0-9]|20)[0-9]{2})[-/.]")
+_AGE = re.compile(r"(?<![0-9])([0-9]{1,3})(?![0-9])")
+MAX_AGE = 110
+
+
+def parse_age(text: str) -> int | None:
+    """Age in whole years from a list's age cell ("32", "۳۲", "32 years", "۳۲ ساله"), else None.
+
+    A cell holding more than one number ("30-35") or a number above :data:`MAX_AGE` says too
+    little to be used.
+    """
+    found = _AGE.findall(names.to_ascii_digits(text)) if text else []
+    if len(found) != 1:
+        return None
+    age = int(found[0])
+    return age if age <= MAX_AGE else None
+
+
+def _birth_from_age(feats: pd.DataFrame, ages: pd.Series) -> None:
+    """Fill the birth-year range from the age at death where a record has no birth date.
+
+    Someone aged ``a`` at a death in year ``y`` was born in ``y - a - 1`` or ``y - a``.
+    """
+    age = ages.map(parse_age)
+    use = (age.notna() & feats["birth_from"].isna() & feats["death_from"].notna()).to_numpy()
+    if not use.any():
+        return
+    rows = np.flatnonzero(use)
+    years = age.to_numpy()[rows].astype(np.int64)
+    first = [date.fromordinal(int(d) + _EPOCH).year for d in feats["death_from"].to_numpy()[rows]]
+    last = [date.fromordinal(int(d) + _EPOCH).year for d in feats["death_to"].to_numpy()[rows]]
+    mask = pd.Series(use, index=feats.index)
+    feats.loc[mask, "birth_from"] = np.asarray(first, dtype=np.int64) - years - 1
+    feats.loc[mask, "birth_to"] = np.asarray(last, dtype=np.int64) - years
+
 
 # a name whose given-name share times surname share reaches this is "common" (about one
 # person in 30,000 or more: Mohammad Hosseini, Ali Ahmadi)
@@ -292,6 +331,11 @@ def _plain_key(text: str) -> str | None:
     return key or None
 
 
+def _letters(key: Any) -> str | None:
+    """A key's letters in sorted order (the same for two keys that differ by a swap)."""
+    return "".join(sorted(key)) if isinstance(key, str) and key else None
+
+
 def _sex(text: str) -> str:
     return _SEX.get(text.lower(), "") if text else ""
 
@@ -463,11 +507,15 @@ def build_features(
     place = cols["city"].where(cols["city"] != "", cols["birth_place"])
     feats = pd.concat(parts, axis=1)
     feats["unique_id"] = records["unique_id"].to_numpy()
+    for part in ("given", "surname"):
+        feats[f"{part}_a"] = feats[f"{part}_k1"].map(_letters)
     feats["sex"] = cols["sex"].map(lambda v: _sex(v) or None)
     feats["city_key"] = place.map(lambda v: _place_key(v) or None)
     feats["prison_key"] = cols["prison"].map(lambda v: _place_key(v, "prison") or None)
     for extra in EXTRA_COLUMNS:
         feats[f"{extra}_key"] = _column(records, extra).reset_index(drop=True).map(_plain_key)
+    if "age" in records.columns:
+        _birth_from_age(feats, _column(records, "age").reset_index(drop=True))
     feats = feats[[*FEATURE_COLUMNS, *TEXT_COLUMNS]]
     for c in (
         "birth_from",

@@ -3,13 +3,20 @@
 A record naming "Tom Hassall" and another naming "Thomas Hassall" should not be kept apart by
 the rule that given names must agree. Each group below lists a full name and the short forms
 that stand for it; two names share a group when either could be written for the other.
+
+Where the ``nicknames`` package is installed (Carlton Northern's curated table of about 2,700
+English name-and-nickname pairs, Apache-2.0, read from the package, offline), a name and a
+nickname it lists for it also count: Dora/Dorothy, Betsy/Elizabeth, Bennie/Benjamin.
 """
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 
 __all__ = ["nickname_of"]
+
+log = logging.getLogger(__name__)
 
 _GROUPS = """
 abraham abe abram
@@ -88,8 +95,24 @@ def _index() -> dict[str, frozenset[int]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _listed() -> frozenset[tuple[str, str]]:
+    """(name, nickname) pairs of the ``nicknames`` package, both ways round; empty without it."""
+    try:
+        import nicknames
+    except ImportError:
+        log.info("the nicknames package is not installed; using the built-in nickname groups")
+        return frozenset()
+    out: set[tuple[str, str]] = set()
+    for triplet in nicknames.name_triplets():
+        a, b = triplet[0].lower(), triplet[2].lower()
+        out.add((a, b))
+        out.add((b, a))
+    return frozenset(out)
+
+
 def nickname_of(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` (lower-case Latin given names) can be one name and its nickname."""
     index = _index()
     ga, gb = index.get(a), index.get(b)
-    return bool(ga and gb and ga & gb)
+    return bool(ga and gb and ga & gb) or (a, b) in _listed()

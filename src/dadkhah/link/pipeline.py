@@ -20,6 +20,7 @@ import pandas as pd
 
 from dadkhah import names
 from dadkhah.link.clustering import RecordTraits, cluster_pairs
+from dadkhah.link.evidence import personal_weights
 from dadkhah.link.features import _EPOCH, build_features
 from dadkhah.link.scoring import score_pairs
 from dadkhah.link.settings import LinkSettings
@@ -60,6 +61,10 @@ def _tokens(text: str | None) -> frozenset[str]:
     return frozenset(re.split(r"[^\w]+", names.normalize_text(text).lower())) - {""}
 
 
+def _int(value: Any) -> int | None:
+    return int(value) if value is not None else None
+
+
 def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
     out: dict[int, RecordTraits] = {}
     cols = [
@@ -75,6 +80,13 @@ def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
         "father_text",
         "birth_day",
         "full_text",
+        "postcode_key",
+        "occupation_key",
+        "email_key",
+        "death_from",
+        "death_to",
+        "city_key",
+        "prison_key",
     ]
     for row in features[cols].itertuples(index=False):
         bf, bt, day = _val(row.birth_from), _val(row.birth_to), _val(row.birth_day)
@@ -91,6 +103,14 @@ def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
             surname_text=_val(row.surname_text),
             full_tokens=_tokens(_val(row.full_text)),
             birth_md=when.month * 100 + when.day if when is not None else None,
+            birth_day=int(day) if day is not None else None,
+            postcode=_val(row.postcode_key),
+            occupation=_val(row.occupation_key),
+            email=_val(row.email_key),
+            death_from=_int(_val(row.death_from)),
+            death_to=_int(_val(row.death_to)),
+            city=_val(row.city_key),
+            prison=_val(row.prison_key),
         )
     return out
 
@@ -144,6 +164,7 @@ def link_records(
         settings,
         must_link=must_link,
         cannot_link=cannot,
+        personal=personal_weights(scored.model),
     )
     timings["clustering_s"] = time.perf_counter() - t2
     probability = _record_probability(ids, clustering.labels, scored.pairs)

@@ -4,6 +4,11 @@
 (``u`` by random sampling, ``m`` by expectation maximisation, the prior from deterministic
 rules) unless a trained model is given, and returns every blocked pair whose match probability
 reaches ``settings.keep_probability``, with the trained model as a JSON-ready dict.
+
+The same features and settings give the same model and the same pairs, bit for bit, on any
+number of DuckDB threads: EM runs on one thread (its sums are then added in one order),
+the model's probabilities are rounded to ``MODEL_DIGITS`` significant digits, the pairs'
+to ``PROBABILITY_DECIMALS`` decimals, and the pairs come back sorted by record id.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import pandas as pd
 
 from dadkhah.errors import LinkageError
 from dadkhah.link.comparisons import comparisons
-from dadkhah.link.engines import make_db_api
+from dadkhah.link.engines import make_db_api, sequential
 from dadkhah.link.features import FEATURE_COLUMNS
 from dadkhah.link.settings import LinkSettings
 
@@ -30,6 +35,12 @@ log = logging.getLogger(__name__)
 NAME_TRAINING_DAY_SHARE = 0.3
 
 PAIR_COLUMNS = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"]
+
+# significant digits kept of every trained probability, and decimals of every pair's match
+# probability: far below any effect on a decision, far above the noise of summing in a
+# different order (about 1e-15)
+MODEL_DIGITS = 12
+PROBABILITY_DECIMALS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +78,14 @@ def _splink_settings(
     }
 
 
-def _train(linker: Any, settings: LinkSettings, available: set[str], train_names: bool) -> None:
+def _train(
+    linker: Any,
+    db_api: Any,
+    settings: LinkSettings,
+    available: set[str],
+    train_names: bool,
+    n_records: int,
+) -> None:
     from splink import block_on
 
     deterministic = [
@@ -84,8 +102,13 @@ def _train(linker: Any, settings: LinkSettings, available: set[str], train_names
             linker.training.estimate_probability_two_random_records_match(deterministic, recall=0.7)
         except Exception as e:  # Splink raises plain exceptions for empty samples
             log.warning("could not estimate the prior from deterministic rules: %s", e)
+    max_pairs = max(settings.u_max_pairs, 1e5)
+    # When the sample holds every pair of records, Splink's chunks (ten passes per comparison,
+    # each a query) only repeat the work, and their early stop would count u on a part of
+    # the pairs: count every pair in one pass instead.
+    every_pair = n_records * (n_records - 1) / 2 <= max_pairs
     linker.training.estimate_u_using_random_sampling(
-        max_pairs=max(settings.u_max_pairs, 1e5), seed=settings.seed
+        max_pairs=max_pairs, seed=settings.seed, num_chunks=1 if every_pair else 10
     )
     # The first session (blocked on the name) trains every comparison but the name. The name
     # is trained only from full birth dates, which siblings and namesakes do not share; without
@@ -98,15 +121,22 @@ def _train(linker: Any, settings: LinkSettings, available: set[str], train_names
         if not all(c in available for c in cols):
             continue
         try:
-            linker.training.estimate_parameters_using_expectation_maximisation(
-                block_on(*cols), max_pairs=settings.em_max_pairs
-            )
+            # EM sums probabilities over many rows: on one thread they add up in one order
+            # (the prior and u above are counts, exact on any number of threads)
+            with sequential(db_api):
+                linker.training.estimate_parameters_using_expectation_maximisation(
+                    block_on(*cols), max_pairs=settings.em_max_pairs
+                )
         except Exception as e:
             log.warning("EM session blocked on %s failed, keeping priors: %s", cols, e)
 
 
-def adjust_model(model: dict[str, Any], floor: float) -> dict[str, Any]:
-    """Two corrections to a trained model, returned as a new model dict.
+def adjust_model(model: dict[str, Any], floor: float, *, min_prior: float = 0.0) -> dict[str, Any]:
+    """Corrections to a trained model, returned as a new model dict.
+
+    * The prior (``probability_two_random_records_match``) is kept at or above ``min_prior``:
+      when the deterministic rules find no match at all (small or very clean lists), Splink
+      estimates it as 0, which no evidence could overcome (and its match weight is -inf).
 
     * Every m probability is kept at or above ``floor`` (then renormalised): a level never seen
       among matches in training would otherwise veto a link forever, whatever the other fields
@@ -119,6 +149,9 @@ def adjust_model(model: dict[str, Any], floor: float) -> dict[str, Any]:
     """
     out = copy.deepcopy(model)
     lam = float(out.get("probability_two_random_records_match") or 0.0)
+    if lam < min_prior:
+        lam = min_prior
+        out["probability_two_random_records_match"] = lam
     for comparison in out.get("comparisons", []):
         levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
         ms = [lv.get("m_probability") for lv in levels]
@@ -141,6 +174,27 @@ def adjust_model(model: dict[str, Any], floor: float) -> dict[str, Any]:
     return out
 
 
+def _round_model(model: dict[str, Any]) -> dict[str, Any]:
+    """The model with its probabilities rounded to ``MODEL_DIGITS`` significant digits and
+    without Splink's random ``linker_uid`` (a name for cached tables, not a parameter)."""
+    out = copy.deepcopy(model)
+    out.pop("linker_uid", None)
+
+    def rounded(x: Any) -> Any:
+        return float(f"{float(x):.{MODEL_DIGITS}g}") if isinstance(x, int | float) else x
+
+    if "probability_two_random_records_match" in out:
+        out["probability_two_random_records_match"] = rounded(
+            out["probability_two_random_records_match"]
+        )
+    for comparison in out.get("comparisons", []):
+        for level in comparison["comparison_levels"]:
+            for key in ("m_probability", "u_probability"):
+                if level.get(key) is not None:
+                    level[key] = rounded(level[key])
+    return out
+
+
 def score_pairs(
     features: pd.DataFrame, settings: LinkSettings, *, model: dict[str, Any] | None = None
 ) -> Scored:
@@ -157,8 +211,15 @@ def score_pairs(
         if model is None:
             train_names = float(features["birth_day"].notna().mean()) >= NAME_TRAINING_DAY_SHARE
             linker = Linker(sdf, _splink_settings(settings, available, train_names), log_level=None)
-            _train(linker, settings, available, train_names)
-            model = adjust_model(linker.misc.save_model_to_json(), settings.m_floor)
+            _train(linker, db_api, settings, available, train_names, len(features))
+            n = len(features)
+            model = _round_model(
+                adjust_model(
+                    linker.misc.save_model_to_json(),
+                    settings.m_floor,
+                    min_prior=1.0 / max(1.0, n * (n - 1) / 2),  # one match among all pairs
+                )
+            )
         linker = Linker(sdf, model, log_level=None)
         predictions = linker.inference.predict(
             threshold_match_probability=settings.keep_probability, warning_mode="never"
@@ -178,9 +239,15 @@ def score_pairs(
         {
             "unique_id_l": np.minimum(left, right),
             "unique_id_r": np.maximum(left, right),
-            "match_probability": pairs["match_probability"].to_numpy(dtype=np.float64),
-            "match_weight": pairs["match_weight"].to_numpy(dtype=np.float64),
+            "match_probability": np.round(
+                pairs["match_probability"].to_numpy(dtype=np.float64), PROBABILITY_DECIMALS
+            ),
+            "match_weight": np.round(
+                pairs["match_weight"].to_numpy(dtype=np.float64), PROBABILITY_DECIMALS
+            ),
         }
     )
+    # the engine returns pairs in whatever order its threads finish
+    pairs = pairs.sort_values(["unique_id_l", "unique_id_r"], ignore_index=True)
     log.info("scored %d candidate pairs above %s", len(pairs), settings.keep_probability)
     return Scored(pairs, model)

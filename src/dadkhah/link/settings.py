@@ -31,12 +31,18 @@ class LinkSettings:
     review: float = 0.1
     # cluster merges also need the average probability of the scored pairs between the two
     # clusters to reach this value, so one strong pair cannot chain two people together
-    cluster_average: float = 0.3
+    cluster_average: float = 0.2
     # birth ranges further apart than this (years) can never be the same person
     birth_year_tolerance: int = 3
     # two clusters may still merge when at most this share of their record pairs disagree on
     # a name, sex or birth year (never on the father's name, never the linking pair itself)
     conflict_share: float = 0.45
+    # a pair whose fields that relatives do not share (birth date, places, postcode, occupation,
+    # e-mail) give at least this many bits of evidence (log2 Bayes factor) may differ in one name
+    # part: a nickname, a married name or a rewritten surname does not keep it apart
+    outweigh_name_bits: float = 10.0
+    # ... and with at least this many bits both name parts may differ (an alias, a title)
+    outweigh_names_bits: float = 16.0
     engine: Engine = "duckdb"
     seed: int = 42
     u_max_pairs: float = 2e6
@@ -59,9 +65,15 @@ class LinkSettings:
             ("surname_k1", "given_p", "city_key"),
             ("given_p", "surname_p", "father_k1"),
             ("given_k1", "father_k1", "surname_p"),
+            ("given_k1", "birth_year"),
+            ("surname_k1", "city_key"),
             # used only where the lists carry these columns
             ("postcode_key",),
+            ("email_key",),
             ("occupation_key", "birth_year"),
+            ("occupation_key", "city_key"),
+            ("given_k1", "occupation_key"),
+            ("surname_k1", "occupation_key"),
         )
     )
 
