@@ -66,6 +66,8 @@ SURNAME_DIFFERS = "surnames differ"
 # (Forest._bridged)
 _BRIDGED = frozenset({GIVEN_DIFFERS, SURNAME_DIFFERS, BIRTHDAY_DIFFERS})
 _NAME_WORD = re.compile(r"[^\W\d_]+")
+# record pairs whose verdict the clustering remembers at most (about 150 MB)
+_KNOWN_LIMIT = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -506,6 +508,8 @@ class _Forest:
     def _conflict(self, x: int, y: int) -> str | None:
         key = (x, y) if x < y else (y, x)
         if key not in self.known:
+            if len(self.known) >= _KNOWN_LIMIT:
+                self.known.clear()  # a verdict is only remembered for speed: bound the memory
             self.known[key] = self._weigh(x, y)
         return self.known[key]
 
