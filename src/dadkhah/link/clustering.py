@@ -472,7 +472,7 @@ class _Forest:
                 reason = self._conflict(x, y)
                 if reason is None:
                     continue
-                if reason in _BRIDGED and self._bridged(x, y, a, b):
+                if reason in _BRIDGED and self._bridged(x, y, reason, a, b):
                     continue
                 if reason in _NEVER_OUTVOTED:
                     return reason
@@ -482,7 +482,7 @@ class _Forest:
                     return found
         return None
 
-    def _bridged(self, x: int, y: int, a: _Cluster, b: _Cluster) -> bool:
+    def _bridged(self, x: int, y: int, reason: str, a: _Cluster, b: _Cluster) -> bool:
         """Does a third record of the two clusters agree with both ``x`` and ``y``?
 
         Tolerances do not chain: a typo and a nickname of one name (Rifhard, Dick) disagree
@@ -494,7 +494,7 @@ class _Forest:
         bridge needs a full birth date.
         """
         tx, ty = self.traits[x], self.traits[y]
-        by_name = self.known[(x, y) if x < y else (y, x)] in (GIVEN_DIFFERS, SURNAME_DIFFERS)
+        by_name = reason != BIRTHDAY_DIFFERS
         if by_name and _dictionary_different(tx, ty):
             return False
         for z in itertools.chain(a.members, b.members):
