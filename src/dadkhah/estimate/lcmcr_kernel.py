@@ -24,6 +24,14 @@ Only people with some x_ij = 1 are observed (n of them). One sweep draws, in ord
 
 Everything works on the table of patterns: a sweep costs O(patterns × K × J) whatever N is. The
 stick-breaking weights are kept in logs because ``1 - V_k`` underflows when alpha is small.
+
+Steps 2-3 take most of a sweep. Each row's Multinomial(n_c, w_c) is drawn exactly, by whichever
+of two equivalent ways costs less: a row of at most ``_ONE_BY_ONE`` people one person at a time
+(a uniform each, placed among the row's cumulative weights by counting the ones it passes, which
+compiles to compares without branches); a larger row by a head/tail split (see the loop), where
+the few classes expected to get many people take conditional binomials and everything else is
+drawn one person at a time as above. A mispredicted branch costs about as much as a uniform, so
+the code counts rather than searches wherever it can.
 Random numbers come from :mod:`dadkhah.estimate.variates`; each chain carries its own generator
 state, so a chain is reproducible from its seed whichever thread runs it.
 """
@@ -50,8 +58,13 @@ __all__ = ["TRACE_FIELDS", "run_chain"]
 #: Columns of the trace that :func:`run_chain` returns, one row per kept draw.
 TRACE_FIELDS = ("N", "alpha", "classes_used", "p_missed")
 
-# a class joins a pattern's head when it is expected to get at least this many of its people
-_HEAD_SHARE = 1.0
+# a class joins a row's head when it is expected to get at least this many of its people
+# (one-by-one draws cost ~3 ns a person, a binomial 30-100 ns: 8-30 measure alike)
+_HEAD_SHARE = 12.0
+# binomials with a mean below this are drawn by inversion, larger ones by BTRS
+_INVERT_BELOW = 20.0
+# rows with at most this many people are split one person at a time (40-70 measure alike)
+_ONE_BY_ONE = 64
 # below this, a pattern's summed class weight is recomputed in logs
 _TINY = 1e-250
 
@@ -113,6 +126,7 @@ def run_chain(
     order = np.arange(n_classes)
     head = np.empty(n_classes, dtype=np.int64)
     tail_cls = np.empty(n_classes, dtype=np.int64)
+    cum = np.empty(n_classes)
     allocation = np.zeros((n_rows, n_classes), dtype=np.int64)
     n_k = np.zeros(n_classes, dtype=np.int64)
     s_jk = np.zeros((n_lists, n_classes), dtype=np.int64)
@@ -179,34 +193,56 @@ def run_chain(
             if n == 0:
                 continue
             total = abs(row_total[c])
+            if n <= _ONE_BY_ONE:
+                # a small row: each person's class from one uniform, placed among the row's
+                # cumulative class weights by counting (no branches to mispredict); for a few
+                # people this costs less than the binomials below
+                acc = 0.0
+                last = 0
+                for k in range(n_classes):
+                    acc += weights[c, k]
+                    cum[k] = acc
+                    last = k if weights[c, k] > 0.0 else last
+                for _ in range(n):
+                    u, st = uniform(st)
+                    u *= acc
+                    k = 0
+                    for pos in range(last):  # zero-weight classes have empty intervals
+                        k += u >= cum[pos]
+                    allocation[c, k] += 1
+                continue
             # Split the classes into a head, each expected to get at least _HEAD_SHARE of the
             # row's people, and a tail. Multinomial(n, w) is drawn exactly as: the number in
             # the tail ~ Binomial(n, tail weight); the rest over the head by conditional
-            # binomials; the tail's few people one by one. Binomials are the costly draws and
-            # the head holds few classes, so this needs far fewer of them than one per class.
+            # binomials; the tail's people one by one. Binomials are the costly draws and the
+            # head holds one to three classes, so this needs far fewer of them than one per
+            # class. The sorting into head and tail is written without branches too.
             cut = _HEAD_SHARE * total / n
             n_head = 0
             n_tail = 0
             head_w = 0.0
             tail_w = 0.0
             for pos in range(n_classes):
+                # without branches: which side a class falls on is unpredictable, and a
+                # mispredicted branch costs more than the two stores
                 k = order[pos]
                 w = weights[c, k]
-                if w >= cut:
-                    head[n_head] = k
-                    n_head += 1
-                    head_w += w
-                elif w > 0.0:
-                    tail_cls[n_tail] = k
-                    n_tail += 1
-                    tail_w += w
+                is_head = w >= cut
+                is_tail = (w > 0.0) and not is_head
+                head[n_head] = k
+                tail_cls[n_tail] = k
+                head_w += w if is_head else 0.0
+                tail_w += w if is_tail else 0.0
+                cum[n_tail] = tail_w
+                n_head += is_head
+                n_tail += is_tail
             if n_head == 0:
                 in_tail = n
             elif n_tail == 0:
                 in_tail = 0
             else:
                 p = tail_w / (head_w + tail_w)
-                if n * p < 10.0:
+                if n * p < _INVERT_BELOW:
                     in_tail, st = binomial_inversion(st, n, p)
                 else:
                     in_tail, st = binomial_btrs(st, n, p)
@@ -224,7 +260,7 @@ def run_chain(
                         break
                     flip = p > 0.5
                     r = 1.0 - p if flip else p
-                    if remaining * r < 10.0:
+                    if remaining * r < _INVERT_BELOW:
                         x, st = binomial_inversion(st, remaining, r)
                     else:
                         x, st = binomial_btrs(st, remaining, r)
@@ -241,19 +277,14 @@ def run_chain(
                             allocation[c, k] += remaining
                             break
             for _ in range(in_tail):
-                # one by one: a uniform each, found in the tail's cumulative weights
+                # one by one: a uniform each, its class the number of the tail's cumulative
+                # weights it passes
                 u, st = uniform(st)
                 u *= tail_w
                 pos = 0
-                k = tail_cls[0]
-                while pos < n_tail - 1:
-                    w = weights[c, k]
-                    if u < w:
-                        break
-                    u -= w
-                    pos += 1
-                    k = tail_cls[pos]
-                allocation[c, k] += 1
+                for i in range(n_tail - 1):
+                    pos += u >= cum[i]
+                allocation[c, tail_cls[pos]] += 1
 
         # the classes' sizes and their people on each list, summed over the rows
         for k in range(n_classes):
@@ -289,12 +320,21 @@ def run_chain(
         log_rest = 0.0  # log prod_{h<k} (1 - V_h)
         for k in range(n_classes - 1):
             later -= n_k[k]
-            lg1, st = log_gamma(st, 1.0 + n_k[k])
-            lg2, st = log_gamma(st, alpha + later)
-            top = max(lg1, lg2)
-            lsum = top + math.log(math.exp(lg1 - top) + math.exp(lg2 - top))
-            log_pi[k] = log_rest + lg1 - lsum
-            log_rest += lg2 - lsum
+            shape2 = alpha + later
+            if shape2 >= 1.0:
+                # both gammas have shape >= 1, so neither can underflow: two logs suffice
+                g1, st = gamma(st, 1.0 + n_k[k])
+                g2, st = gamma(st, shape2)
+                tot = g1 + g2
+                log_pi[k] = log_rest + math.log(g1 / tot)
+                log_rest += math.log(g2 / tot)
+            else:  # a small alpha with no one in later classes: G2 may underflow, keep logs
+                lg1, st = log_gamma(st, 1.0 + n_k[k])
+                lg2, st = log_gamma(st, shape2)
+                top = max(lg1, lg2)
+                lsum = top + math.log(math.exp(lg1 - top) + math.exp(lg2 - top))
+                log_pi[k] = log_rest + lg1 - lsum
+                log_rest += lg2 - lsum
         log_pi[n_classes - 1] = log_rest
         for k in range(n_classes):
             pi[k] = math.exp(log_pi[k])
