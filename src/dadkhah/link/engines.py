@@ -17,8 +17,6 @@ __all__ = ["make_db_api", "sequential"]
 
 log = logging.getLogger(__name__)
 
-SPARK_LINEAGE = ("parquet", "persist", "checkpoint")
-
 
 def _duckdb() -> Any:
     import duckdb
@@ -56,15 +54,7 @@ def _spark() -> Any:
     spark.sparkContext.setCheckpointDir(
         os.environ.get("DADKHAH_SPARK_CHECKPOINTS", "/tmp/dadkhah-spark")
     )
-    # how Splink cuts the lineage of its intermediate tables: "parquet" (the default) writes
-    # them to the checkpoint folder, "persist" keeps them in executor memory (much faster on
-    # small data and in local mode, needs the memory), "checkpoint" uses Spark checkpoints
-    lineage = os.environ.get("DADKHAH_SPARK_LINEAGE", "parquet")
-    if lineage not in SPARK_LINEAGE:
-        raise LinkageError(
-            f"DADKHAH_SPARK_LINEAGE must be one of {', '.join(SPARK_LINEAGE)}, got {lineage!r}"
-        )
-    return SparkAPI(spark_session=spark, break_lineage_method=lineage)  # type: ignore[no-untyped-call]
+    return SparkAPI(spark_session=spark)  # type: ignore[no-untyped-call]
 
 
 def make_db_api(engine: str) -> Any:
