@@ -27,7 +27,7 @@ from dadkhah.link.engines import make_db_api, sequential
 from dadkhah.link.features import FEATURE_COLUMNS
 from dadkhah.link.settings import LinkSettings
 
-__all__ = ["Scored", "score_pairs"]
+__all__ = ["Scored", "cap_blocks", "capped_column", "score_pairs"]
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,51 @@ def _available(features: pd.DataFrame) -> set[str]:
     return {c for c in features.columns if features[c].notna().any()}
 
 
+def capped_column(rule: tuple[str, ...]) -> str:
+    """The feature column that carries a capped rule's block key (null outside kept blocks)."""
+    return "cap__" + "__".join(rule)
+
+
+def cap_blocks(features: pd.DataFrame, settings: LinkSettings) -> pd.DataFrame:
+    """``features`` plus one block-key column per capped rule.
+
+    A capped rule may make at most ``max(capped_pairs_per_record * n, capped_min_pairs)``
+    candidate pairs; its largest blocks are left out (their key set to null, which matches
+    nothing) until it does. Ties between blocks of one size go by key, so the choice is the
+    same run after run. The other rules still compare the records of a left-out block.
+    """
+    out = features.copy()
+    budget = max(settings.capped_pairs_per_record * len(features), settings.capped_min_pairs)
+    for rule in settings.capped_rules:
+        name = capped_column(rule)
+        if not all(c in features.columns for c in rule):
+            continue
+        key = features[rule[0]].astype("string")
+        for column in rule[1:]:  # null where any part is null
+            key = key + "\x1f" + features[column].astype("string")
+        complete = key.notna()
+        sizes = key[complete].value_counts()
+        sizes = sizes.sort_index().sort_values(ascending=False, kind="stable")
+        pairs = sizes * (sizes - 1) // 2
+        total = int(pairs.sum())
+        dropped = 0
+        while total > budget and dropped < len(sizes):
+            total -= int(pairs.iloc[dropped])
+            dropped += 1
+        if dropped:
+            log.info(
+                "blocking rule %s: left out its %d largest blocks (%d records) to stay within "
+                "%d candidate pairs",
+                " & ".join(rule),
+                dropped,
+                int(sizes.iloc[:dropped].sum()),
+                int(budget),
+            )
+            key = key.where(~key.isin(set(sizes.index[:dropped])))
+        out[name] = key.astype(object).where(key.notna(), None)
+    return out
+
+
 def _splink_settings(
     settings: LinkSettings, available: set[str], train_names: bool
 ) -> dict[str, Any]:
@@ -64,13 +109,18 @@ def _splink_settings(
             "no blocking rule can be used: the records have none of the fields "
             f"{sorted({c for r in settings.blocking_rules for c in r})}"
         )
+
+    def condition(rule: tuple[str, ...]) -> str:
+        if rule in settings.capped_rules:
+            column = capped_column(rule)
+            return f"l.{column} = r.{column}"
+        return " AND ".join(f"l.{c} = r.{c}" for c in rule)
+
     return {
         "link_type": "dedupe_only",
         "unique_id_column_name": "unique_id",
         "comparisons": comparisons(available, fix_names=not train_names),
-        "blocking_rules_to_generate_predictions": [
-            {"blocking_rule": " AND ".join(f"l.{c} = r.{c}" for c in r)} for r in rules
-        ],
+        "blocking_rules_to_generate_predictions": [{"blocking_rule": condition(r)} for r in rules],
         "probability_two_random_records_match": 1e-4,
         "max_iterations": settings.max_iterations,
         "retain_matching_columns": False,
@@ -205,6 +255,7 @@ def score_pairs(
         return Scored(pd.DataFrame(columns=PAIR_COLUMNS), model or {})
     features = features[[c for c in FEATURE_COLUMNS if c in features.columns]]
     available = _available(features)
+    features = cap_blocks(features, settings)
     db_api = make_db_api(settings.engine)
     try:
         sdf = db_api.register(features, table_name="dadkhah_records")

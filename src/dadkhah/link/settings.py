@@ -76,6 +76,22 @@ class LinkSettings:
             ("surname_k1", "occupation_key"),
         )
     )
+    # broad rules whose largest blocks are left out when the rule would make more candidate
+    # pairs than max(capped_pairs_per_record * records, capped_min_pairs): on big cases
+    # common names with a common year, place or trade would otherwise make hundreds of
+    # millions of pairs (see docs/linkage.md)
+    capped_rules: tuple[tuple[str, ...], ...] = field(
+        default=(
+            ("given_k1", "birth_year"),
+            ("surname_k1", "city_key"),
+            ("occupation_key", "birth_year"),
+            ("occupation_key", "city_key"),
+            ("given_k1", "occupation_key"),
+            ("surname_k1", "occupation_key"),
+        )
+    )
+    capped_pairs_per_record: float = 5.0
+    capped_min_pairs: int = 2_000_000
 
     def __post_init__(self) -> None:
         problems: list[str] = []
@@ -93,6 +109,11 @@ class LinkSettings:
             problems.append(f"birth_year_tolerance must be >= 0, got {self.birth_year_tolerance}")
         if not self.blocking_rules or any(not r for r in self.blocking_rules):
             problems.append("blocking_rules must hold at least one non-empty rule")
+        stray = [list(r) for r in self.capped_rules if r not in self.blocking_rules]
+        if stray:
+            problems.append(f"capped_rules must be blocking rules too: {stray}")
+        if self.capped_pairs_per_record <= 0 or self.capped_min_pairs < 0:
+            problems.append("capped_pairs_per_record must be > 0 and capped_min_pairs >= 0")
         if not 0.0 <= self.keep_probability <= self.review:
             problems.append(
                 f"keep_probability must lie in [0, review], got {self.keep_probability}"
@@ -103,6 +124,7 @@ class LinkSettings:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["blocking_rules"] = [list(r) for r in self.blocking_rules]
+        d["capped_rules"] = [list(r) for r in self.capped_rules]
         return d
 
     def to_json(self) -> str:
@@ -117,8 +139,9 @@ class LinkSettings:
                 f"unknown linkage setting(s): {', '.join(unknown)}; valid: {', '.join(sorted(known))}"
             )
         values = dict(data)
-        if "blocking_rules" in values:
-            values["blocking_rules"] = tuple(tuple(r) for r in values["blocking_rules"])
+        for key in ("blocking_rules", "capped_rules"):
+            if key in values:
+                values[key] = tuple(tuple(r) for r in values[key])
         try:
             return cls(**values)
         except TypeError as e:
