@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -18,6 +21,12 @@ __all__ = ["make_db_api", "sequential"]
 log = logging.getLogger(__name__)
 
 
+# what DuckDB may hold in memory unless DADKHAH_MEMORY_LIMIT says otherwise: enough for a
+# million records (bench/results/link.md), and it leaves room on an 8 GB laptop; beyond it
+# DuckDB spills to a private temporary folder
+DEFAULT_MEMORY_LIMIT = "3GB"
+
+
 def _duckdb() -> Any:
     import duckdb
     from splink import DuckDBAPI
@@ -26,9 +35,13 @@ def _duckdb() -> Any:
     threads = os.environ.get("DADKHAH_THREADS")
     if threads:
         con.execute(f"SET threads TO {int(threads)}")
-    memory = os.environ.get("DADKHAH_MEMORY_LIMIT")
-    if memory:
-        con.execute("SET memory_limit = ?", [memory])
+    memory = os.environ.get("DADKHAH_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT
+    con.execute("SET memory_limit = ?", [memory])
+    # spilled pages hold victims' records: keep them in a folder only this user can read,
+    # removed when the connection goes
+    spill = tempfile.mkdtemp(prefix="dadkhah-duckdb-")
+    con.execute("SET temp_directory = ?", [spill])
+    weakref.finalize(con, shutil.rmtree, spill, ignore_errors=True)
     return DuckDBAPI(connection=con)
 
 
