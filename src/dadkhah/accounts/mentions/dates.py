@@ -7,7 +7,9 @@ import calendar
 import re
 from typing import Any
 
+from dadkhah.dates import SOLAR_MONTH_NAMES_FA
 from dadkhah.model.accounts import Mention
+from dadkhah.names import to_ascii_digits
 
 __all__ = ["dates"]
 
@@ -22,21 +24,7 @@ _SEASONS = {
     "fall": (9, 11),
     "winter": (12, 2),
 }
-_JALALI = [
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
-]
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+_JALALI = list(SOLAR_MONTH_NAMES_FA)
 _PD = "[0-9۰-۹٠-٩]"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -94,7 +82,7 @@ def _last(y: int, m: int) -> int:
 
 
 def _value(kind: str, g: dict[str, str | None]) -> dict[str, Any] | None:
-    y = int((g["y"] or "0").translate(_DIGITS))
+    y = int(to_ascii_digits(g["y"] or "0"))
     if kind == "range":
         m1 = _MONTHS[(g.get("mon1") or "").lower().rstrip(".")]
         m2 = _MONTHS[(g.get("mon") or "").lower().rstrip(".")]
@@ -184,7 +172,7 @@ def _jalali(y: int, g: dict[str, str | None]) -> dict[str, Any] | None:
             )
             d = g.get("d")
             if d:
-                day = int(d.translate(_DIGITS))
+                day = int(to_ascii_digits(d))
                 s = e = jdatetime.date(y, m, day).togregorian()
                 return {
                     "start": s.isoformat(),
