@@ -12,8 +12,9 @@ from datetime import date
 
 import pandas as pd
 
-from dadkhah.link.clustering import RecordTraits, _dictionary_different, cluster_pairs
+from dadkhah.link.clustering import RecordTraits, cluster_pairs
 from dadkhah.link.features import _EPOCH
+from dadkhah.link.rules import dictionary_different
 from dadkhah.link.settings import LinkSettings
 
 S = LinkSettings(auto_link=0.9, review=0.4, cluster_average=0.5)
@@ -89,8 +90,8 @@ def test_an_initial_or_a_compound_never_bridges() -> None:
 
 
 def test_the_dictionary_says_when_no_spelling_can_bridge() -> None:
-    assert _dictionary_different(_person("Mohammad", "Rahimi"), _person("Mehdi", "Rahimi"))
-    assert not _dictionary_different(_person("Richard"), _person("Dick"))
+    assert dictionary_different(_person("Mohammad", "Rahimi"), _person("Mehdi", "Rahimi"))
+    assert not dictionary_different(_person("Richard"), _person("Dick"))
 
 
 def test_the_true_date_bridges_a_mistyped_day_and_a_mistyped_month() -> None:

@@ -125,7 +125,7 @@ def test_a_swap_of_neighbouring_letters_in_a_short_name_is_no_conflict() -> None
 
 
 def test_latin_typo_distance_counts_a_swap_as_one_edit() -> None:
-    from dadkhah.link.clustering import _edits
+    from dadkhah.link.rules import _edits
 
     assert _edits("alierza", "alireza") == 1
     assert _edits("kitten", "sitting") == 3
