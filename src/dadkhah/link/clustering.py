@@ -33,15 +33,18 @@ by record ids (smaller first), so the same pairs always give the same clusters a
 from __future__ import annotations
 
 import itertools
+import logging
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from dadkhah.errors import LinkageError
 from dadkhah.link.evidence import PersonalWeights
+from dadkhah.link.refine import PairGraph, log_odds, propose_moves, split_disconnected
 from dadkhah.link.rules import (
     BIRTH_DIFFERS,
     BIRTHDAY_DIFFERS,
@@ -65,6 +68,8 @@ _NOT_OUTWEIGHED = frozenset({FATHER_DIFFERS, BIRTH_DIFFERS})
 # conflicts between two members that a third member agreeing with both can bridge
 # (Forest._bridged)
 _BRIDGED = frozenset({GIVEN_DIFFERS, SURNAME_DIFFERS, BIRTHDAY_DIFFERS})
+_Held = list[tuple[int, int, float, str]]
+log = logging.getLogger(__name__)
 # record pairs whose verdict the clustering remembers at most (about 150 MB)
 _KNOWN_LIMIT = 1_000_000
 
@@ -183,6 +188,17 @@ class _Forest:
         strong = int(evidence >= self.bits[0]) + int(evidence >= self.bits[1])
         return record_conflict(a, b, self.tolerance, strong) if strong else reason
 
+    def regroup(self, groups: Iterable[list[int]]) -> None:
+        """Start over from these clusters (each a sorted list of record ids), keeping the
+        verdicts weighed so far."""
+        self.parent.clear()
+        self.clusters.clear()
+        for members in groups:
+            root = members[0]
+            self.clusters[root] = _Cluster(members)
+            for m in members:
+                self.parent[m] = root
+
     def union(self, ra: int, rb: int) -> None:
         a, b = self.clusters[ra], self.clusters[rb]
         if len(a.members) < len(b.members):
@@ -230,42 +246,48 @@ def cluster_pairs(
             for x in forbidden.get(m, ())
         )
 
-    for a, b in must_link:
-        if a in forest.parent and b in forest.parent:
-            ra, rb = forest.find(a), forest.find(b)
-            if ra != rb:
-                forest.union(ra, rb)
+    must = [(a, b) for a, b in must_link if a in forest.parent and b in forest.parent]
+    for a, b in must:
+        ra, rb = forest.find(a), forest.find(b)
+        if ra != rb:
+            forest.union(ra, rb)
 
     lefts = pairs["unique_id_l"].to_numpy(dtype=np.int64)
     rights = pairs["unique_id_r"].to_numpy(dtype=np.int64)
     probs = pairs["match_probability"].to_numpy(dtype=np.float64)
-    # most probable first; ties by record ids, so the input order never matters (not even in
-    # the last digit of a sum of probabilities)
+    # most probable first; ties by record ids, so the input order never matters
     order = np.lexsort((rights, lefts, -probs))
-    adjacency: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for a, b, p in zip(
-        lefts[order].tolist(), rights[order].tolist(), probs[order].tolist(), strict=True
-    ):
-        adjacency[a].append((b, p))
-        adjacency[b].append((a, p))
+    # the pairs of each record, by position (a record's position is its rank among the ids)
+    rids = np.array(sorted(forest.parent), dtype=np.int64)
+    left, right = _positions(rids, lefts), _positions(rids, rights)
+    graph = PairGraph.build(len(rids), left, right, probs)
+    position: Callable[[int], int]
+    if len(rids) and rids[-1] - rids[0] == len(rids) - 1:
+        base = int(rids[0])
+        position = base.__rsub__  # ids are consecutive: the position is id - first id
+    else:
+        position = dict(zip(rids.tolist(), range(len(rids)), strict=True)).__getitem__
 
     # records with equal given-name and surname keys are always compared (the first blocking
     # rule); when no pair of theirs was kept, it scored below keep_probability: count it as 0
     compared_by_name = ("given_k1", "surname_k1") in settings.blocking_rules
 
-    def average_between(ra: int, rb: int) -> float:
-        ca, cb = forest.clusters[ra], forest.clusters[rb]
-        small, other = (ca, rb) if len(ca.members) <= len(cb.members) else (cb, ra)
+    def average_between(members: list[int], other: int) -> float:
+        """Average probability of the pairs between ``members`` and the cluster ``other``."""
         total, n = 0.0, 0
         scored: set[tuple[int, int]] = set()
-        for m in small.members:
-            for x, p in adjacency.get(m, ()):
+        for m in members:
+            i = position(m)
+            lo, hi = int(graph.indptr[i]), int(graph.indptr[i + 1])
+            for x, p in zip(
+                rids[graph.target[lo:hi]].tolist(), graph.prob[lo:hi].tolist(), strict=True
+            ):
                 if forest.find(x) == other:
                     total += p
                     n += 1
                     scored.add((m, x))
         if compared_by_name:
-            for m in small.members:
+            for m in members:
                 tm = all_traits[m]
                 if not (tm.given and tm.surname):
                     continue
@@ -275,31 +297,105 @@ def cluster_pairs(
                         n += 1
         return total / n if n else 0.0
 
-    held: list[tuple[int, int, float, str]] = []
-    for i in order.tolist():
-        p = probs[i]
-        if p < settings.auto_link:
-            break
-        a, b = int(lefts[i]), int(rights[i])
-        ra, rb = forest.find(a), forest.find(b)
-        if ra == rb:
-            continue
-        if decided_apart(ra, rb):
-            continue
-        reason = forest.conflict(forest.clusters[ra], forest.clusters[rb], (a, b))
-        if reason is None and average_between(ra, rb) < settings.cluster_average:
-            reason = "weak links to the rest of the cluster"
-        if reason is not None:
-            held.append((a, b, p, reason))
-            continue
-        forest.union(ra, rb)
+    automatic = order[: int(np.count_nonzero(probs >= settings.auto_link))]
 
-    labels: dict[int, int] = {}
+    def merge_pass() -> _Held:
+        """Offer every pair in the automatic band, most probable first; return those held."""
+        held: _Held = []
+        for i in automatic.tolist():
+            a, b = int(lefts[i]), int(rights[i])
+            ra, rb = forest.find(a), forest.find(b)
+            if ra == rb or decided_apart(ra, rb):
+                continue
+            ca, cb = forest.clusters[ra], forest.clusters[rb]
+            reason = forest.conflict(ca, cb, (a, b))
+            if reason is None:
+                small, other = (ca, rb) if len(ca.members) <= len(cb.members) else (cb, ra)
+                if average_between(small.members, other) < settings.cluster_average:
+                    reason = "weak links to the rest of the cluster"
+            if reason is not None:
+                held.append((a, b, float(probs[i]), reason))
+                continue
+            forest.union(ra, rb)
+        return held
+
+    def try_move(x: int, anchor: int) -> bool:
+        """May record ``x`` join the cluster of ``anchor``? The same rules as a merge: the
+        cannot-link rules against every member, a reviewer's "not the same" against any, and
+        the average probability of its pairs with the members."""
+        target = forest.find(anchor)
+        if any(forest.find(y) == target for y in forbidden.get(x, ())):
+            return False
+        if forest.conflict(_Cluster([x]), forest.clusters[target], (x, anchor)) is not None:
+            return False
+        return average_between([x], target) >= settings.cluster_average
+
+    held = merge_pass()
+    if settings.refine_rounds:
+        # pairs that hold a cluster together: the automatic band and reviewers' "same person"
+        strong = probs >= settings.auto_link
+        must_pos = _positions(rids, np.array(must, dtype=np.int64).reshape(-1, 2))
+        links = (
+            np.concatenate([left[strong], must_pos[:, 0]]),
+            np.concatenate([right[strong], must_pos[:, 1]]),
+        )
+        frozen = np.zeros(len(rids), dtype=bool)
+        frozen[must_pos.ravel()] = True
+        # a member never scored with counts as a pair below keep_probability
+        unscored = float(log_odds(settings.keep_probability))
+        for _ in range(settings.refine_rounds):
+            labels = _positions(rids, np.array([forest.find(r) for r in rids.tolist()]))
+            moves = propose_moves(
+                graph, labels, frozen, settings.auto_link, unscored, settings.refine_margin
+            )
+            # one move per cluster and round: each move was weighed on the clusters as they were
+            touched: set[int] = set()
+            for m in moves:
+                if m.source in touched or m.target in touched:
+                    continue
+                if try_move(int(rids[m.record]), int(rids[m.anchor])):
+                    labels[m.record] = m.target
+                    touched.update((m.source, m.target))
+            log.debug("refinement moved %d records", len(touched) // 2)
+            if not touched:
+                break
+            labels = split_disconnected(labels, *links)
+            by_label = np.argsort(labels, kind="stable")
+            cuts = np.flatnonzero(np.diff(labels[by_label])) + 1
+            forest.regroup(part.tolist() for part in np.split(rids[by_label], cuts))
+            held = merge_pass()
+
+    labels_by_id: dict[int, int] = {}
     for c in forest.clusters.values():
         label = min(c.members)
-        for m in c.members:
-            labels[m] = label
+        for rid in c.members:
+            labels_by_id[rid] = label
+    return Clustering(labels_by_id, _review(labels_by_id, held, lefts, rights, probs, order,
+                                            settings))  # fmt: skip
 
+
+def _positions(rids: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """The position of each of ``ids`` among the sorted record ids ``rids``."""
+    pos = np.searchsorted(rids, ids)
+    found = np.zeros(pos.shape, dtype=bool)
+    inside = pos < len(rids)
+    found[inside] = rids[pos[inside]] == ids[inside]
+    if not found.all():
+        stray = int(ids[~found].flat[0])
+        raise LinkageError(f"a scored pair names record {stray}, which is not among the records")
+    return pos.astype(np.int64)
+
+
+def _review(
+    labels: dict[int, int],
+    held: _Held,
+    lefts: np.ndarray,
+    rights: np.ndarray,
+    probs: np.ndarray,
+    order: np.ndarray,
+    settings: LinkSettings,
+) -> pd.DataFrame:
+    """The review queue: one pair per two clusters, held pairs first, then the review band."""
     review_rows: dict[tuple[int, int], tuple[int, int, float, str]] = {}
     for a, b, p, reason in held:
         key = (min(labels[a], labels[b]), max(labels[a], labels[b]))
@@ -311,8 +407,7 @@ def cluster_pairs(
         key = (min(labels[a], labels[b]), max(labels[a], labels[b]))
         if key[0] != key[1] and key not in review_rows:
             review_rows[key] = (a, b, float(probs[i]), "in the review band")
-    review = pd.DataFrame(
+    return pd.DataFrame(
         list(review_rows.values()),
         columns=["unique_id_l", "unique_id_r", "match_probability", "reason"],
     )
-    return Clustering(labels, review)

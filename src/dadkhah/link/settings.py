@@ -43,6 +43,12 @@ class LinkSettings:
     outweigh_name_bits: float = 10.0
     # ... and with at least this many bits both name parts may differ (an alias, a title)
     outweigh_names_bits: float = 16.0
+    # rounds of refinement after the greedy clustering: a record moves to the neighbouring
+    # cluster its pairs' evidence favours, then held pairs are offered again (0: greedy only)
+    refine_rounds: int = 4
+    # ... a record moves only when its evidence there (the sum of the log-odds of its pairs with
+    # the members) beats its evidence where it is by more than this
+    refine_margin: float = 2.0
     engine: Engine = "duckdb"
     seed: int = 42
     u_max_pairs: float = 2e6
@@ -105,6 +111,11 @@ class LinkSettings:
             problems.append(f"conflict_share must lie in [0, 1), got {self.conflict_share}")
         if self.engine not in ENGINES:
             problems.append(f"engine must be one of {', '.join(ENGINES)}, got {self.engine!r}")
+        if self.refine_rounds < 0 or self.refine_margin < 0:
+            problems.append(
+                f"refine_rounds and refine_margin must be >= 0, got {self.refine_rounds}"
+                f" and {self.refine_margin}"
+            )
         if self.birth_year_tolerance < 0:
             problems.append(f"birth_year_tolerance must be >= 0, got {self.birth_year_tolerance}")
         if not self.blocking_rules or any(not r for r in self.blocking_rules):
