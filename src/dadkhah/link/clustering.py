@@ -26,8 +26,15 @@ records do.
 
 A reviewer's "same person" merges first and is never split.
 
+After this greedy pass, up to ``refine_rounds`` rounds of refinement (:mod:`dadkhah.link.refine`)
+move a record to a neighbouring cluster when the mean log-odds of its pairs with that
+cluster's members beat those with its own by more than ``refine_margin``, the rules above
+allow the move and its own cluster holds together without it; then the pairs in the
+automatic band of the clusters that changed are offered again.
+
 The result depends only on the pairs, not on their order: pairs of equal probability are taken
-by record ids (smaller first), so the same pairs always give the same clusters and review queue.
+by record ids (smaller first), and refinement sums each record's pairs in order of record
+position, so the same pairs always give the same clusters and review queue.
 """
 
 from __future__ import annotations
@@ -299,10 +306,10 @@ def cluster_pairs(
 
     automatic = order[: int(np.count_nonzero(probs >= settings.auto_link))]
 
-    def merge_pass() -> _Held:
-        """Offer every pair in the automatic band, most probable first; return those held."""
+    def merge_pass(offered: np.ndarray) -> _Held:
+        """Offer these pairs (indices in ``order``), most probable first; return those held."""
         held: _Held = []
-        for i in automatic.tolist():
+        for i in offered.tolist():
             a, b = int(lefts[i]), int(rights[i])
             ra, rb = forest.find(a), forest.find(b)
             if ra == rb or decided_apart(ra, rb):
@@ -319,18 +326,45 @@ def cluster_pairs(
             forest.union(ra, rb)
         return held
 
+    must_of: dict[int, list[int]] = defaultdict(list)
+    for a, b in must:
+        must_of[a].append(b)
+        must_of[b].append(a)
+
+    def holds_without(x: int) -> bool:
+        """Do the other members of ``x``'s cluster stay joined by automatic-band pairs (or
+        reviewers' "same person") among themselves when ``x`` leaves?"""
+        root = forest.find(x)
+        rest = [m for m in forest.clusters[root].members if m != x]
+        if len(rest) < 2:
+            return True
+        seen, todo = {rest[0]}, [rest[0]]
+        while todo:
+            m = todo.pop()
+            i = position(m)
+            lo, hi = int(graph.indptr[i]), int(graph.indptr[i + 1])
+            strong = graph.prob[lo:hi] >= settings.auto_link
+            for y in [*rids[graph.target[lo:hi][strong]].tolist(), *must_of.get(m, ())]:
+                if y != x and y not in seen and forest.find(y) == root:
+                    seen.add(y)
+                    todo.append(y)
+        return len(seen) == len(rest)
+
     def try_move(x: int, anchor: int) -> bool:
         """May record ``x`` join the cluster of ``anchor``? The same rules as a merge: the
         cannot-link rules against every member, a reviewer's "not the same" against any, and
-        the average probability of its pairs with the members."""
+        the average probability of its pairs with the members; and the cluster ``x`` leaves
+        must hold together without it."""
         target = forest.find(anchor)
+        if not holds_without(x):
+            return False
         if any(forest.find(y) == target for y in forbidden.get(x, ())):
             return False
         if forest.conflict(_Cluster([x]), forest.clusters[target], (x, anchor)) is not None:
             return False
         return average_between([x], target) >= settings.cluster_average
 
-    held = merge_pass()
+    held = merge_pass(automatic)
     if settings.refine_rounds:
         # pairs that hold a cluster together: the automatic band and reviewers' "same person"
         strong = probs >= settings.auto_link
@@ -345,6 +379,7 @@ def cluster_pairs(
         unscored = float(log_odds(settings.keep_probability))
         for _ in range(settings.refine_rounds):
             labels = _positions(rids, np.array([forest.find(r) for r in rids.tolist()]))
+            labels_before = labels.copy()
             moves = propose_moves(
                 graph, labels, frozen, settings.auto_link, unscored, settings.refine_margin
             )
@@ -363,7 +398,12 @@ def cluster_pairs(
             by_label = np.argsort(labels, kind="stable")
             cuts = np.flatnonzero(np.diff(labels[by_label])) + 1
             forest.regroup(part.tolist() for part in np.split(rids[by_label], cuts))
-            held = merge_pass()
+            # offer again the pairs of the groups that changed; the verdict on a pair between
+            # two groups that did not is the one already given
+            changed = np.isin(labels_before, np.fromiter(touched, dtype=np.int64))
+            again = changed[left[automatic]] | changed[right[automatic]]
+            kept = [h for h in held if not (changed[position(h[0])] or changed[position(h[1])])]
+            held = sorted(kept + merge_pass(automatic[again]), key=lambda h: (-h[2], h[0], h[1]))
 
     labels_by_id: dict[int, int] = {}
     for c in forest.clusters.values():

@@ -7,12 +7,13 @@ meets first; afterwards its own person cannot take it (the namesakes' fathers di
 true pairs between them are held back too.
 
 Here each record with a pair in the automatic band to another cluster is weighed against
-every such neighbouring cluster. Its *evidence* for a cluster is the sum of the log-odds of
-its scored pairs with the cluster's members, a member it was never scored with counting as
+every such neighbouring cluster. Its *evidence* for a cluster is the mean log-odds of its
+scored pairs with the cluster's members, a member it was never scored with counting as
 ``unscored_weight`` (the scorer dropped the pair as improbable, or blocking never brought the
 two together). A record whose evidence for a neighbour beats its evidence for its own cluster
-by more than a margin is proposed to move; :mod:`dadkhah.link.clustering` checks the
-cannot-link rules and the reviewers' decisions before it moves one.
+by more than a margin, and is positive (it would not be better alone), is proposed to move;
+:mod:`dadkhah.link.clustering` checks the cannot-link rules and the reviewers' decisions
+before it moves one.
 
 Everything here is plain numpy over record positions ``0..n-1``, so that a million records
 and their ten million pairs fit in memory; nothing here looks at record fields.
@@ -89,6 +90,9 @@ def propose_moves(
 ) -> list[Move]:
     """Moves that raise a record's evidence by more than ``margin``, best first.
 
+    The evidence where it goes must also be positive: a record is never moved to a cluster
+    where it would be better alone.
+
     Only a record with a pair of at least ``auto_link`` to another cluster is weighed, only
     towards a cluster it has such a pair with, and never a ``frozen`` one (a reviewer's "same
     person" holds it). Each record gets at most its best move; ties go to the smaller cluster
@@ -119,14 +123,23 @@ def propose_moves(
     g_strong = np.add.reduceat((prob >= auto_link).astype(np.int64), start)
     sizes = np.bincount(labels, minlength=n)
     own = g_lab == labels[g_rec]
-    # evidence for a cluster: the scored pairs, plus every other member never scored with
+    # evidence for a cluster: the mean log-odds of the record's pairs with its members, a
+    # member never scored with counting as unscored_weight. A mean, not a sum: a person's
+    # records repeat the same fields, so five of them are not five times the evidence, and a
+    # large cluster must not draw records by its size. The total must not fall either: a
+    # record sure of both clusters (two parts of one person) stays with the larger
     others = sizes[g_lab] - own.astype(np.int64)
-    evidence = g_sum + (others - g_n) * unscored_weight
-    # evidence for the record's own cluster, for records with no scored pair inside it too
-    stay = (sizes[labels] - 1).astype(np.float64) * unscored_weight
-    stay[g_rec[own]] = evidence[own]
+    total = g_sum + (others - g_n) * unscored_weight
+    evidence = total / np.maximum(others, 1)
+    # the same for the record's own cluster (the unscored weight for a record with no scored
+    # pair inside it, 0 for a record alone)
+    stay_total = (sizes[labels] - 1) * unscored_weight
+    stay_total[g_rec[own]] = total[own]
+    stay = stay_total / np.maximum(sizes[labels] - 1, 1)
+    # a move must beat staying by the margin, and being alone (evidence 0)
     gain = evidence - stay[g_rec]
-    idx = np.flatnonzero(~own & (g_strong > 0) & (gain > margin))
+    better = (gain > margin) & (evidence > 0) & (total >= stay_total[g_rec])
+    idx = np.flatnonzero(~own & (g_strong > 0) & better)
     if len(idx) == 0:
         return []
     # the best target of each record: by record, then gain (descending), then label

@@ -46,9 +46,9 @@ class LinkSettings:
     # rounds of refinement after the greedy clustering: a record moves to the neighbouring
     # cluster its pairs' evidence favours, then held pairs are offered again (0: greedy only)
     refine_rounds: int = 4
-    # ... a record moves only when its evidence there (the sum of the log-odds of its pairs with
-    # the members) beats its evidence where it is by more than this
-    refine_margin: float = 2.0
+    # ... a record moves only when its evidence there (the mean log-odds of its pairs with the
+    # members) beats its evidence where it is by more than this
+    refine_margin: float = 1.0
     engine: Engine = "duckdb"
     seed: int = 42
     u_max_pairs: float = 2e6
