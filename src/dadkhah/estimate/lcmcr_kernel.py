@@ -67,17 +67,23 @@ _INVERT_BELOW = 20.0
 _ONE_BY_ONE = 64
 # below this, a pattern's summed class weight is recomputed in logs
 _TINY = 1e-250
+# the stick-breaking weights leave plain numbers for logs when the unbroken rest falls below this
+_STICK_FLOOR = 1e-200
+# in log_pi: "take the log of pi" (a class weight kept as a plain number; logs are <= 0)
+_LOG_FROM_PI = 1.0
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
 def _row_weights_in_logs(
-    row: np.ndarray, factor: np.ndarray, log_pi: np.ndarray, out: np.ndarray
+    row: np.ndarray, factor: np.ndarray, pi: np.ndarray, log_pi: np.ndarray, out: np.ndarray
 ) -> None:
     """Class weights of one pattern computed in logs and scaled so the largest is 1."""
     n_lists, _, n_classes = factor.shape
     best = -np.inf
     for k in range(n_classes):
         lw = log_pi[k]
+        if lw == _LOG_FROM_PI:
+            lw = math.log(pi[k]) if pi[k] > 0.0 else -np.inf
         for j in range(n_lists):
             f = factor[j, row[j], k]
             lw += math.log(f) if f > 0.0 else -np.inf
@@ -163,7 +169,7 @@ def run_chain(
             for k in range(n_classes):
                 total += weights[c, k]
             if total < _TINY:
-                _row_weights_in_logs(rows[c], factor, log_pi, weights[c])
+                _row_weights_in_logs(rows[c], factor, pi, log_pi, weights[c])
                 total = 0.0
                 for k in range(n_classes):
                     total += weights[c, k]
@@ -313,31 +319,41 @@ def run_chain(
                 factor[j, 1, k] = g1 / tot
                 factor[j, 0, k] = g2 / tot
 
-        # 5. stick-breaking weights in logs: V_k = G1 / (G1 + G2)
+        # 5. stick-breaking weights: V_k = G1 / (G1 + G2), pi_k = V_k prod_{h<k} (1 - V_h);
+        #    kept as plain numbers while the unbroken rest of the stick is safely above
+        #    underflow (one logarithm a sweep), in logs beyond that point
         later = 0
         for k in range(n_classes):
             later += n_k[k]
-        log_rest = 0.0  # log prod_{h<k} (1 - V_h)
+        rest = 1.0  # prod_{h<k} (1 - V_h), while in plain numbers
+        log_rest = 0.0  # its log, once in logs
+        in_logs = False
         for k in range(n_classes - 1):
             later -= n_k[k]
             shape2 = alpha + later
-            if shape2 >= 1.0:
-                # both gammas have shape >= 1, so neither can underflow: two logs suffice
+            if not in_logs and shape2 >= 1.0 and rest > _STICK_FLOOR:
+                # both gammas have shape >= 1, so neither underflows
                 g1, st = gamma(st, 1.0 + n_k[k])
                 g2, st = gamma(st, shape2)
                 tot = g1 + g2
-                log_pi[k] = log_rest + math.log(g1 / tot)
-                log_rest += math.log(g2 / tot)
-            else:  # a small alpha with no one in later classes: G2 may underflow, keep logs
+                pi[k] = rest * (g1 / tot)
+                log_pi[k] = _LOG_FROM_PI
+                rest *= g2 / tot
+            else:  # G2 may underflow (small alpha, no one later) or the rest is tiny: logs
+                if not in_logs:
+                    log_rest = math.log(rest)
+                    in_logs = True
                 lg1, st = log_gamma(st, 1.0 + n_k[k])
                 lg2, st = log_gamma(st, shape2)
                 top = max(lg1, lg2)
                 lsum = top + math.log(math.exp(lg1 - top) + math.exp(lg2 - top))
                 log_pi[k] = log_rest + lg1 - lsum
+                pi[k] = math.exp(log_pi[k])
                 log_rest += lg2 - lsum
+        if not in_logs:
+            log_rest = math.log(rest)
         log_pi[n_classes - 1] = log_rest
-        for k in range(n_classes):
-            pi[k] = math.exp(log_pi[k])
+        pi[n_classes - 1] = math.exp(log_rest)
 
         # 6. concentration; log_rest = sum_{k<K} log(1 - V_k)
         g, st = gamma(st, a_alpha + n_classes - 1.0)
