@@ -122,3 +122,25 @@ def test_kosovo_near_lcmcr(shared_dir: Path, seed: int) -> None:
     assert abs(est.estimate - 10_417) < max(4 * mcse, 0.03 * 10_417)
     assert est.lower == pytest.approx(8_982, rel=0.08)
     assert est.upper == pytest.approx(13_816, rel=0.08)
+
+
+def test_weights_by_prefix_and_row_by_row_give_the_same_chain() -> None:
+    """The two ways of computing the patterns' class weights multiply the same numbers in the
+    same order, so a chain is the same draw for draw whichever the sampler takes."""
+    from dadkhah.estimate.lcmcr_kernel import run_chain
+    from dadkhah.estimate.variates import new_state
+    from dadkhah.simulate import simulate_captures
+
+    table = simulate_captures(800, 3, n_lists=4)
+    nz = CaptureHistories(table.lists, table.patterns, table.counts).nonzero()
+    traces = [
+        run_chain(nz.patterns, nz.counts, 6, 0.25, 0.25, 200, 100, 2, new_state([9, 8, 7, 6]), mode)
+        for mode in (0, 1)
+    ]
+    assert traces[0].shape == (100, 4)
+    assert np.array_equal(traces[0], traces[1])
+    # and the seed matters: a different state gives a different chain
+    other = run_chain(
+        nz.patterns, nz.counts, 6, 0.25, 0.25, 200, 100, 2, new_state([1, 1, 1, 1]), 1
+    )
+    assert not np.array_equal(traces[1], other)

@@ -22,7 +22,10 @@ Only people with some x_ij = 1 are observed (n of them). One sweep draws, in ord
 5. ``V_k ~ Beta(1 + n_k, alpha + sum_{h>k} n_h)`` for k < K, ``pi_k = V_k prod_{h<k} (1 - V_h)``;
 6. ``alpha ~ Gamma(a_alpha + K - 1, rate b_alpha - sum_{k<K} log(1 - V_k))``.
 
-Everything works on the table of patterns: a sweep costs O(patterns × K × J) whatever N is. The
+Everything works on the table of patterns: a sweep costs O(patterns × K × J) whatever N is.
+With few lists the class weights of all 2^J patterns are built from shared prefixes (the
+products over lists 0..j-1 are common to every pattern that begins alike), which halves their
+cost; with many lists, row by row. The
 stick-breaking weights are kept in logs because ``1 - V_k`` underflows when alpha is small.
 
 Steps 2-3 take most of a sweep. Each row's Multinomial(n_c, w_c) is drawn exactly, by whichever
@@ -48,6 +51,7 @@ from dadkhah.estimate.variates import (
     binomial_btrs,
     binomial_inversion,
     gamma,
+    gamma_once,
     log_gamma,
     poisson,
     uniform,
@@ -67,17 +71,27 @@ _INVERT_BELOW = 20.0
 _ONE_BY_ONE = 64
 # below this, a pattern's summed class weight is recomputed in logs
 _TINY = 1e-250
+# weights by shared prefixes up to this many lists, and while 2^J is at most this many times the
+# number of rows (more lists: row by row)
+_PREFIX_MAX_LISTS = 12
+_PREFIX_MAX_RATIO = 4
+# the stick-breaking weights leave plain numbers for logs when the unbroken rest falls below this
+_STICK_FLOOR = 1e-200
+# in log_pi: "take the log of pi" (a class weight kept as a plain number; logs are <= 0)
+_LOG_FROM_PI = 1.0
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
 def _row_weights_in_logs(
-    row: np.ndarray, factor: np.ndarray, log_pi: np.ndarray, out: np.ndarray
+    row: np.ndarray, factor: np.ndarray, pi: np.ndarray, log_pi: np.ndarray, out: np.ndarray
 ) -> None:
     """Class weights of one pattern computed in logs and scaled so the largest is 1."""
     n_lists, _, n_classes = factor.shape
     best = -np.inf
     for k in range(n_classes):
         lw = log_pi[k]
+        if lw == _LOG_FROM_PI:
+            lw = math.log(pi[k]) if pi[k] > 0.0 else -np.inf
         for j in range(n_lists):
             f = factor[j, row[j], k]
             lw += math.log(f) if f > 0.0 else -np.inf
@@ -98,11 +112,14 @@ def run_chain(
     n_draws: int,
     thin: int,
     st: State,
+    weights_by_prefix: int = -1,
 ) -> np.ndarray:
     """Run one chain; return its trace, shape (n_draws, 4): N, alpha, classes used, p0.
 
     ``patterns`` (m×J, 0/1) and ``counts`` (m, all positive) are the rows of the table with
-    people in them. ``st`` is the chain's generator state.
+    people in them. ``st`` is the chain's generator state. ``weights_by_prefix`` chooses how
+    the class weights of the patterns are computed: 1 for all 2^J patterns from shared prefixes,
+    0 row by row, -1 (default) by the table's shape; both give the same numbers.
 
     The hot loops are written out in this one function on purpose: numba does not inline calls
     that take arrays, and their reference counting would cost more than the work.
@@ -116,6 +133,25 @@ def run_chain(
     n_obs = 0
     for c in range(n_pat):
         n_obs += counts[c]
+    # with few lists, weights are computed for all 2^J patterns by shared prefixes (slot[c]:
+    # row c's pattern as a binary number, list 0 first); with many, row by row
+    if weights_by_prefix < 0:
+        by_prefix = n_lists <= _PREFIX_MAX_LISTS and (1 << n_lists) <= _PREFIX_MAX_RATIO * n_rows
+    else:
+        by_prefix = weights_by_prefix > 0
+    prefix = np.empty(((1 << n_lists) if by_prefix else 1, n_classes))
+    slot = np.zeros(n_rows, dtype=np.int64)
+    for c in range(n_rows):
+        for j in range(n_lists):
+            slot[c] = 2 * slot[c] + rows[c, j]
+    # on_list[j, :on_count[j]]: the rows whose people list j saw
+    on_list = np.zeros((n_lists, n_rows), dtype=np.int64)
+    on_count = np.zeros(n_lists, dtype=np.int64)
+    for c in range(n_rows):
+        for j in range(n_lists):
+            if rows[c, j]:
+                on_list[j, on_count[j]] = c
+                on_count[j] += 1
 
     # factor[j, x, k]: probability that list j does (x=1) or does not (x=0) see class k
     factor = np.empty((n_lists, 2, n_classes))
@@ -152,18 +188,38 @@ def run_chain(
     kept = 0
     for it in range(total_iter):
         # class weights of every row: w_ck = pi_k prod_j P(x_cj | class k)
-        for c in range(n_rows):
+        if by_prefix:
+            # every pattern's weights from its prefix's: the products over lists 0..j-1 are
+            # shared by all patterns that begin alike, 2^(J+1) row products in all (the same
+            # products, in the same order, as row by row)
             for k in range(n_classes):
-                weights[c, k] = pi[k]
-            for j in range(n_lists):  # classes innermost: contiguous memory
-                x = rows[c, j]
+                prefix[0, k] = pi[k]
+            width = 1
+            for j in range(n_lists):
+                for q in range(width - 1, -1, -1):  # in place: write 2q and 2q+1 after reading q
+                    for k in range(n_classes):
+                        v = prefix[q, k]
+                        prefix[2 * q + 1, k] = v * factor[j, 1, k]
+                        prefix[2 * q, k] = v * factor[j, 0, k]
+                width *= 2
+            for c in range(n_rows):
+                src = slot[c]
                 for k in range(n_classes):
-                    weights[c, k] *= factor[j, x, k]
+                    weights[c, k] = prefix[src, k]
+        else:
+            for c in range(n_rows):
+                for k in range(n_classes):
+                    weights[c, k] = pi[k]
+                for j in range(n_lists):  # classes innermost: contiguous memory
+                    x = rows[c, j]
+                    for k in range(n_classes):
+                        weights[c, k] *= factor[j, x, k]
+        for c in range(n_rows):
             total = 0.0
             for k in range(n_classes):
                 total += weights[c, k]
             if total < _TINY:
-                _row_weights_in_logs(rows[c], factor, log_pi, weights[c])
+                _row_weights_in_logs(rows[c], factor, pi, log_pi, weights[c])
                 total = 0.0
                 for k in range(n_classes):
                     total += weights[c, k]
@@ -175,7 +231,7 @@ def run_chain(
         #    Poisson(Gamma(n) p0 / (1 - p0))
         p0 = max(row_total[0], 0.0)
         p0 = min(p0, 1.0 - 1e-15)
-        g, st = gamma(st, float(n_obs))
+        g, st = gamma_once(st, float(n_obs))
         n0, st = poisson(st, g * (p0 / (1.0 - p0)))
         people[0] = n0
 
@@ -289,15 +345,16 @@ def run_chain(
         # the classes' sizes and their people on each list, summed over the rows
         for k in range(n_classes):
             n_k[k] = 0
-            for j in range(n_lists):
-                s_jk[j, k] = 0
         for c in range(n_rows):
             for k in range(n_classes):
                 n_k[k] += allocation[c, k]
-            for j in range(n_lists):
-                if rows[c, j]:
-                    for k in range(n_classes):
-                        s_jk[j, k] += allocation[c, k]
+        for j in range(n_lists):
+            for k in range(n_classes):
+                s_jk[j, k] = 0
+            for i in range(on_count[j]):
+                c = on_list[j, i]
+                for k in range(n_classes):
+                    s_jk[j, k] += allocation[c, k]
 
         # 4. list coverage of each class: Beta(1 + s_jk, 1 + n_k - s_jk), as two gammas
         for k in range(n_classes):
@@ -313,34 +370,44 @@ def run_chain(
                 factor[j, 1, k] = g1 / tot
                 factor[j, 0, k] = g2 / tot
 
-        # 5. stick-breaking weights in logs: V_k = G1 / (G1 + G2)
+        # 5. stick-breaking weights: V_k = G1 / (G1 + G2), pi_k = V_k prod_{h<k} (1 - V_h);
+        #    kept as plain numbers while the unbroken rest of the stick is safely above
+        #    underflow (one logarithm a sweep), in logs beyond that point
         later = 0
         for k in range(n_classes):
             later += n_k[k]
-        log_rest = 0.0  # log prod_{h<k} (1 - V_h)
+        rest = 1.0  # prod_{h<k} (1 - V_h), while in plain numbers
+        log_rest = 0.0  # its log, once in logs
+        in_logs = False
         for k in range(n_classes - 1):
             later -= n_k[k]
             shape2 = alpha + later
-            if shape2 >= 1.0:
-                # both gammas have shape >= 1, so neither can underflow: two logs suffice
-                g1, st = gamma(st, 1.0 + n_k[k])
-                g2, st = gamma(st, shape2)
+            if not in_logs and shape2 >= 1.0 and rest > _STICK_FLOOR:
+                # both gammas have shape >= 1, so neither underflows
+                g1, st = gamma_once(st, 1.0 + n_k[k])
+                g2, st = gamma_once(st, shape2)
                 tot = g1 + g2
-                log_pi[k] = log_rest + math.log(g1 / tot)
-                log_rest += math.log(g2 / tot)
-            else:  # a small alpha with no one in later classes: G2 may underflow, keep logs
+                pi[k] = rest * (g1 / tot)
+                log_pi[k] = _LOG_FROM_PI
+                rest *= g2 / tot
+            else:  # G2 may underflow (small alpha, no one later) or the rest is tiny: logs
+                if not in_logs:
+                    log_rest = math.log(rest)
+                    in_logs = True
                 lg1, st = log_gamma(st, 1.0 + n_k[k])
                 lg2, st = log_gamma(st, shape2)
                 top = max(lg1, lg2)
                 lsum = top + math.log(math.exp(lg1 - top) + math.exp(lg2 - top))
                 log_pi[k] = log_rest + lg1 - lsum
+                pi[k] = math.exp(log_pi[k])
                 log_rest += lg2 - lsum
+        if not in_logs:
+            log_rest = math.log(rest)
         log_pi[n_classes - 1] = log_rest
-        for k in range(n_classes):
-            pi[k] = math.exp(log_pi[k])
+        pi[n_classes - 1] = math.exp(log_rest)
 
         # 6. concentration; log_rest = sum_{k<K} log(1 - V_k)
-        g, st = gamma(st, a_alpha + n_classes - 1.0)
+        g, st = gamma_once(st, a_alpha + n_classes - 1.0)
         alpha = max(g / (b_alpha - log_rest), 1e-300)
 
         if it >= burn_in and (it - burn_in + 1) % thin == 0:
