@@ -188,3 +188,7 @@ def test_no_move_to_a_cluster_where_the_record_would_be_better_alone() -> None:
     # with the unscored members counting nothing, the move is worth it
     moves = propose_moves(graph, labels, frozen, 0.5, unscored_weight=0.0, margin=0.0)
     assert [(m.record, m.target) for m in moves] == [(0, 3)]
+    # a member blocking never surely compared with it (another name key) counts nothing either
+    keys = np.array([7, 7, 7, 7, 8])
+    moves = propose_moves(graph, labels, frozen, 0.5, -4.0, 0.0, compared=keys)
+    assert [(m.record, m.target) for m in moves] == [(0, 3)]

@@ -377,11 +377,25 @@ def cluster_pairs(
         frozen[must_pos.ravel()] = True
         # a member never scored with counts as a pair below keep_probability
         unscored = float(log_odds(settings.keep_probability))
+        # records that blocking surely compared: equal given-name and surname keys
+        names: dict[tuple[str, str], int] = {}
+        compared = np.full(len(rids), -1, dtype=np.int64)
+        if compared_by_name:
+            for i, rid in enumerate(rids.tolist()):
+                t = all_traits[rid]
+                if t.given and t.surname:
+                    compared[i] = names.setdefault((t.given, t.surname), len(names))
         for _ in range(settings.refine_rounds):
             labels = _positions(rids, np.array([forest.find(r) for r in rids.tolist()]))
             labels_before = labels.copy()
             moves = propose_moves(
-                graph, labels, frozen, settings.auto_link, unscored, settings.refine_margin
+                graph,
+                labels,
+                frozen,
+                settings.auto_link,
+                unscored,
+                settings.refine_margin,
+                compared,
             )
             # one move per cluster and round: each move was weighed on the clusters as they were
             touched: set[int] = set()

@@ -87,8 +87,15 @@ def propose_moves(
     auto_link: float,
     unscored_weight: float,
     margin: float,
+    compared: np.ndarray | None = None,
 ) -> list[Move]:
     """Moves that raise a record's evidence by more than ``margin``, best first.
+
+    A member never scored with the record counts as ``unscored_weight`` when the two were
+    surely compared (their ``compared`` keys are equal and not negative: blocking always
+    compares them, so the pair was dropped as improbable) and as nothing otherwise (blocking
+    may never have brought them together). Without ``compared`` every such member counts as
+    ``unscored_weight``.
 
     The evidence where it goes must also be positive: a record is never moved to a cluster
     where it would be better alone.
@@ -109,6 +116,8 @@ def propose_moves(
     sel = np.flatnonzero(movable[src_all])
     if len(sel) == 0:
         return []
+    if compared is None:
+        compared = np.zeros(n, dtype=np.int64)
     src, dst, prob = src_all[sel], graph.target[sel], graph.prob[sel]
     del src_all, sel
     lab = labels[dst]
@@ -123,17 +132,24 @@ def propose_moves(
     g_strong = np.add.reduceat((prob >= auto_link).astype(np.int64), start)
     sizes = np.bincount(labels, minlength=n)
     own = g_lab == labels[g_rec]
-    # evidence for a cluster: the mean log-odds of the record's pairs with its members, a
-    # member never scored with counting as unscored_weight. A mean, not a sum: a person's
+    # evidence for a cluster: the mean log-odds of the record's pairs with its members (the
+    # unscored ones as above). A mean, not a sum: a person's
     # records repeat the same fields, so five of them are not five times the evidence, and a
     # large cluster must not draw records by its size. The total must not fall either: a
     # record sure of both clusters (two parts of one person) stays with the larger
     others = sizes[g_lab] - own.astype(np.int64)
-    total = g_sum + (others - g_n) * unscored_weight
+    # members surely compared with the record: those of each cluster with its key, less the
+    # record itself, less those scored
+    key = compared[g_rec]
+    same_scored = np.add.reduceat((compared[dst] == compared[src]).astype(np.int64), start)
+    same = _count_keys(labels, compared, g_lab, key) - own.astype(np.int64)
+    missing = np.where(key >= 0, np.maximum(same - same_scored, 0), 0)
+    total = g_sum + missing * unscored_weight
     evidence = total / np.maximum(others, 1)
-    # the same for the record's own cluster (the unscored weight for a record with no scored
-    # pair inside it, 0 for a record alone)
-    stay_total = (sizes[labels] - 1) * unscored_weight
+    # the same for the record's own cluster (0 for a record alone)
+    rec_key = compared
+    own_same = _count_keys(labels, compared, labels, rec_key) - 1
+    stay_total = np.where(rec_key >= 0, own_same, 0) * unscored_weight
     stay_total[g_rec[own]] = total[own]
     stay = stay_total / np.maximum(sizes[labels] - 1, 1)
     # a move must beat staying by the margin, and being alone (evidence 0)
@@ -153,6 +169,18 @@ def propose_moves(
         moves.append(Move(rec, int(labels[rec]), int(g_lab[b]), float(gain[b]), anchor))
     moves.sort(key=lambda m: (-m.gain, m.record))
     return moves
+
+
+def _count_keys(
+    labels: np.ndarray, keys: np.ndarray, at_labels: np.ndarray, at_keys: np.ndarray
+) -> np.ndarray:
+    """How many records of cluster ``at_labels[i]`` have the key ``at_keys[i]``."""
+    width = int(keys.max()) + 2 if len(keys) else 1
+    combined = labels.astype(np.int64) * width + (keys + 1)
+    uniq, counts = np.unique(combined, return_counts=True)
+    want = at_labels.astype(np.int64) * width + (at_keys + 1)
+    pos = np.clip(np.searchsorted(uniq, want), 0, max(len(uniq) - 1, 0))
+    return np.where(uniq[pos] == want, counts[pos], 0)
 
 
 def split_disconnected(labels: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
