@@ -25,6 +25,7 @@ import argparse
 import csv
 import dataclasses
 import json
+import logging
 import os
 import platform
 import shutil
@@ -187,8 +188,7 @@ def speed(exe: str, iterations: int, alternations: int) -> dict[str, Any]:
 
 def two_chain_rate(table: CaptureHistories) -> dict[str, float]:
     """Total iterations per wall second of a default 2-chain estimate (compilation excluded)."""
-    est = get_estimator("lcmcr", seed=1, chains=2, burn_in=1000, draws=100, thin=10)
-    est.fit(table)  # warm-up: compiles or loads the cache
+    fit_quiet("lcmcr", table, seed=1, chains=2, burn_in=1000, draws=100, thin=10)  # warm-up
     est = get_estimator("lcmcr", seed=2, chains=2)
     settings = est.settings()
     total = settings["chains"] * (settings["burn_in"] + settings["draws"] * settings["thin"])
@@ -375,6 +375,7 @@ def main() -> None:
     )
     parser.add_argument("--out", type=Path, default=Path("bench/results"))
     args = parser.parse_args()
+    logging.getLogger("dadkhah").setLevel(logging.ERROR)  # warnings are in the results
     exe = rscript()
     versions = subprocess.run(
         [exe, str(R_SCRIPT), "check"], capture_output=True, text=True, env=_r_env(), check=True
