@@ -35,7 +35,7 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 
@@ -74,16 +74,21 @@ def rscript() -> str:
     """Path of Rscript with the three packages loadable; exit with a clear message otherwise."""
     exe = shutil.which("Rscript")
     if exe is None:
-        sys.exit("vs_r.py: Rscript not found on PATH; install R (see docs/estimation.md)")
+        _missing("Rscript not found on PATH; install R (see docs/estimation.md)")
     proc = subprocess.run(
         [exe, str(R_SCRIPT), "check"], capture_output=True, text=True, env=_r_env(), check=False
     )
     if proc.returncode != 0:
-        sys.exit(
-            "vs_r.py: the R packages LCMCR, Rcapture and dga are not all loadable from "
+        _missing(
+            "the R packages LCMCR, Rcapture and dga are not all loadable from "
             f"DADKHAH_R_LIBS={_r_env()['DADKHAH_R_LIBS']}:\n{proc.stderr.strip()}"
         )
     return exe
+
+
+def _missing(message: str) -> NoReturn:
+    print(f"vs_r.py: {message}", file=sys.stderr)
+    raise SystemExit(2)
 
 
 def _r_env() -> dict[str, str]:
