@@ -64,7 +64,14 @@ SIMULATIONS: tuple[tuple[int, int, float, float, int], ...] = tuple(
     (lists, persons, het, dep, 7000 + 100 * lists + i)
     for lists in (3, 4, 5)
     for i, (persons, het, dep) in enumerate(
-        ((2000, 0.0, 0.0), (3000, 1.0, 1.0), (5000, 2.0, 1.0), (1500, 1.0, 2.0), (8000, 0.5, 0.5))
+        (
+            (2000, 0.0, 0.0),
+            (3000, 1.0, 1.0),
+            (5000, 2.0, 1.0),
+            (1500, 1.0, 2.0),
+            (8000, 0.5, 0.5),
+            (300, 1.0, 1.0),
+        )
     )
 )
 
