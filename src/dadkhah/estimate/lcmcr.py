@@ -137,6 +137,7 @@ class LatentClassEstimator:
                 int(cfg.draws),
                 int(cfg.thin),
                 state,
+                -1,  # weights by prefixes or row by row, as the table's shape suits
             )
             return trace
 

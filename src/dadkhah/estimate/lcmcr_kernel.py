@@ -51,6 +51,7 @@ from dadkhah.estimate.variates import (
     binomial_btrs,
     binomial_inversion,
     gamma,
+    gamma_once,
     log_gamma,
     poisson,
     uniform,
@@ -230,7 +231,7 @@ def run_chain(
         #    Poisson(Gamma(n) p0 / (1 - p0))
         p0 = max(row_total[0], 0.0)
         p0 = min(p0, 1.0 - 1e-15)
-        g, st = gamma(st, float(n_obs))
+        g, st = gamma_once(st, float(n_obs))
         n0, st = poisson(st, g * (p0 / (1.0 - p0)))
         people[0] = n0
 
@@ -383,8 +384,8 @@ def run_chain(
             shape2 = alpha + later
             if not in_logs and shape2 >= 1.0 and rest > _STICK_FLOOR:
                 # both gammas have shape >= 1, so neither underflows
-                g1, st = gamma(st, 1.0 + n_k[k])
-                g2, st = gamma(st, shape2)
+                g1, st = gamma_once(st, 1.0 + n_k[k])
+                g2, st = gamma_once(st, shape2)
                 tot = g1 + g2
                 pi[k] = rest * (g1 / tot)
                 log_pi[k] = _LOG_FROM_PI
@@ -406,7 +407,7 @@ def run_chain(
         pi[n_classes - 1] = math.exp(log_rest)
 
         # 6. concentration; log_rest = sum_{k<K} log(1 - V_k)
-        g, st = gamma(st, a_alpha + n_classes - 1.0)
+        g, st = gamma_once(st, a_alpha + n_classes - 1.0)
         alpha = max(g / (b_alpha - log_rest), 1e-300)
 
         if it >= burn_in and (it - burn_in + 1) % thin == 0:

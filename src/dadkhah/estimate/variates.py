@@ -38,6 +38,7 @@ __all__ = [
     "binomial_btrs",
     "binomial_inversion",
     "gamma",
+    "gamma_once",
     "log_factorial",
     "log_gamma",
     "new_state",
@@ -211,6 +212,13 @@ def gamma(st: State, shape: float) -> tuple[float, State]:
         u, st = _uniform_open(st)
         g *= u ** (1.0 / shape)
     return g, st
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def gamma_once(st: State, shape: float) -> tuple[float, State]:
+    """:func:`gamma` behind a call, for places that draw a few gammas a sweep: every inlined
+    copy of the sampler lengthens the first compilation by seconds."""
+    return gamma(st, shape)
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
