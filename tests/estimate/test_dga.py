@@ -111,3 +111,21 @@ def test_list_order_does_not_change_the_posterior() -> None:
     assert b.diagnostics["top_graph_probability"] == pytest.approx(
         a.diagnostics["top_graph_probability"], rel=1e-9
     )
+
+
+def test_heavy_tail_is_followed_past_twenty_times_the_observed() -> None:
+    """Lists that barely overlap leave a heavy right tail: the grid follows it (sparse far
+    out) until the tail beyond is negligible, and agrees with a grid of every integer."""
+    table = CaptureHistories.from_mapping(
+        ["A", "B", "C"],
+        {"100": 300, "010": 280, "001": 260, "110": 6, "101": 40, "011": 38, "111": 9},
+    )
+    with pytest.warns(SaturatedGraphWarning):
+        auto = Dga(delta=0.25, seed=1).fit(table)
+    far = auto.diagnostics["grid_missing"][1]
+    assert auto.upper > 20 * table.observed  # beyond where the grid used to stop
+    with pytest.warns(SaturatedGraphWarning):
+        dense = Dga(delta=0.25, seed=1, max_missing=far).fit(table)
+    assert auto.estimate == dense.estimate
+    assert auto.lower == dense.lower
+    assert abs(auto.upper - dense.upper) / dense.upper < 1e-3

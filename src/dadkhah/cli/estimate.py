@@ -58,7 +58,7 @@ def estimate(
     ] = None,
     draws: Annotated[
         int | None,
-        typer.Option("--draws", help="lcmcr: draws kept per chain (2500); dga: posterior draws."),
+        typer.Option("--draws", help="lcmcr: draws kept per chain (5000); dga: posterior draws."),
     ] = None,
     thin: Annotated[
         int | None, typer.Option("--thin", help="lcmcr: keep every n-th iteration (100).")

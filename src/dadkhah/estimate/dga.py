@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 MIN_LISTS = 3
 MAX_LISTS = 5
 TAIL_MASS = 1e-6
+# relative spacing of the grid of the number missed in a heavy far tail
+FAR_STEP = 5e-4
 SATURATED_DOMINATES = 0.5
 POSTERIOR_POINTS = 400
 
@@ -138,7 +140,7 @@ class Dga:
 
         median = quantile(0.5)
         lower, upper = quantile(tail), quantile(1.0 - tail)
-        mode = float(totals[int(np.argmax(post.pmf))])
+        mode = float(totals[int(np.argmax(post.pmf / post.width))])
         mean = float(np.sum(post.pmf * totals))
         bayes = float(np.sum(post.pmf / totals) / np.sum(post.pmf / totals**2))
         seed = (
@@ -219,13 +221,30 @@ class Dga:
             grid = np.arange(0, self.max_missing + 1)
             post = posterior(table, p, delta, graphs, grid, self.prior, top_k=self.top_graphs)
             return post, bool(post.pmf[-max(1, grid.size // 4) :].sum() > 1e-3)
-        cap = max(20_000, 20 * n)
+        # every integer up to `dense`; beyond it (a heavy tail, as when the saturated graph
+        # dominates) points 0.05% apart, each carrying the integers up to the next, out to
+        # where the tail beyond holds less than TAIL_MASS (searched up to `cap`)
+        dense = max(20_000, 20 * n)
+        cap = max(10**8, 10_000 * n)
         start, limit, beyond_cap = grid_limit(table, p, delta, graphs, self.prior, cap, TAIL_MASS)
-        size = min(cap, max(1_000, int(limit * 1.25)))
+        size = max(1_000, int(limit * 1.25))
         start = int(start * 0.8) if start > 1_000 else 0
-        grid = np.arange(start, size + 1)
-        post = posterior(table, p, delta, graphs, grid, self.prior, top_k=self.top_graphs)
-        return post, size >= cap and beyond_cap > 1e-3
+        if size <= dense:
+            grid = np.arange(start, size + 1)
+            width = None
+        else:
+            far = np.unique(np.round(np.geomspace(dense, size, _far_points(dense, size))))
+            grid = np.concatenate([np.arange(start, dense), far.astype(np.int64)])
+            width = np.diff(np.append(grid, grid[-1] + 1))
+        post = posterior(
+            table, p, delta, graphs, grid, self.prior, top_k=self.top_graphs, width=width
+        )
+        return post, size >= cap and beyond_cap > TAIL_MASS
+
+
+def _far_points(lo: int, hi: int) -> int:
+    """Points of the sparse grid from ``lo`` to ``hi``: 0.05% apart."""
+    return math.ceil(math.log(hi / lo) / math.log1p(FAR_STEP)) + 1
 
 
 def _coarse(totals: np.ndarray, post: Posterior) -> dict[str, list[float]]:

@@ -104,15 +104,18 @@ def _margin_terms(
 class Posterior:
     """The posterior over graphs and the number missed.
 
-    ``pmf[i]`` is the posterior probability that ``N = observed + nmissing[i]``;
-    ``graph_prob[g]`` the posterior probability of ``graphs[g]``; ``graph_median`` maps the
-    index of each graph asked for to the median of ``N`` under that graph alone.
+    ``pmf[i]`` is the posterior probability that ``N = observed + nmissing[i]`` or, where the
+    grid is sparse (``width[i] > 1``), that the number missed is one of the ``width[i]``
+    integers from ``nmissing[i]`` on; ``graph_prob[g]`` the posterior probability of
+    ``graphs[g]``; ``graph_median`` maps the index of each graph asked for to the median of
+    ``N`` under that graph alone.
     """
 
     nmissing: np.ndarray
     pmf: np.ndarray
     graph_prob: np.ndarray
     graph_median: dict[int, float]
+    width: np.ndarray
 
 
 def _lse(x: np.ndarray, axis: int) -> np.ndarray:
@@ -209,16 +212,26 @@ def posterior(
     nmissing: np.ndarray,
     prior: str = "1/N",
     top_k: int = 0,
+    width: np.ndarray | None = None,
 ) -> Posterior:
     """Joint posterior of graph and ``Nmissing`` on the grid ``nmissing`` (R's ``bma.cr``).
 
     The ``top_k`` graphs of highest posterior probability also get their own median of ``N``.
+    ``width`` (default: all 1) is how many integers each grid point stands for: a sparse grid
+    in a smooth far tail carries the mass of the integers between its points.
     """
     scorer = _Scorer(table, p, delta, graphs, prior)
+    log_width = np.zeros(nmissing.size) if width is None else np.log(width.astype(float))
+
+    def logw_at(lo: int, rows: np.ndarray | None = None) -> np.ndarray:
+        chunk = nmissing[lo : lo + CHUNK]
+        out = scorer.logw(chunk) if rows is None else scorer.logw(chunk, rows)
+        return out + log_width[lo : lo + chunk.size][None, :]
+
     column_lse = np.empty(nmissing.size)
     row_lse = np.full(len(graphs), -np.inf)
     for start in range(0, nmissing.size, CHUNK):
-        logw = scorer.logw(nmissing[start : start + CHUNK])
+        logw = logw_at(start)
         # one exponential per entry; entries e^-700 below the chunk's top underflow harmlessly
         top = float(np.max(logw))
         weights = np.exp(logw - top)
@@ -233,7 +246,7 @@ def posterior(
         found = np.full(rows.size, np.nan)
         for start in range(0, nmissing.size, CHUNK):
             nm = nmissing[start : start + CHUNK]
-            w = np.exp(scorer.logw(nm, rows) - row_lse[rows, None])
+            w = np.exp(logw_at(start, rows) - row_lse[rows, None])
             running = cum[:, None] + np.cumsum(w, axis=1)
             for k in np.flatnonzero(np.isnan(found)):
                 hit = np.flatnonzero(running[k] > 0.5)
@@ -243,6 +256,7 @@ def posterior(
         medians = {int(r): float(v) for r, v in zip(rows, found, strict=True)}
     return Posterior(
         nmissing=nmissing,
+        width=np.ones(nmissing.size) if width is None else width.astype(float),
         pmf=np.exp(column_lse - grand),
         graph_prob=np.exp(row_lse - grand),
         graph_median=medians,

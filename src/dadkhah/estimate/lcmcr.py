@@ -53,7 +53,7 @@ class LatentClassSettings:
     a_alpha: float = 0.25
     b_alpha: float = 0.25
     burn_in: int = 10_000
-    draws: int = 2_500
+    draws: int = 5_000
     thin: int = 100
     chains: int = 2
     interval_prob: float = 0.95
@@ -91,7 +91,7 @@ class LatentClassEstimator:
         a_alpha: float = 0.25,
         b_alpha: float = 0.25,
         burn_in: int = 10_000,
-        draws: int = 2_500,
+        draws: int = 5_000,
         thin: int = 100,
         chains: int = 2,
         interval_prob: float = 0.95,
