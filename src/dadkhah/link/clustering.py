@@ -195,11 +195,12 @@ class _Forest:
         strong = int(evidence >= self.bits[0]) + int(evidence >= self.bits[1])
         return record_conflict(a, b, self.tolerance, strong) if strong else reason
 
-    def regroup(self, groups: Iterable[list[int]]) -> None:
-        """Start over from these clusters (each a sorted list of record ids), keeping the
-        verdicts weighed so far."""
-        self.parent.clear()
-        self.clusters.clear()
+    def regroup(self, records: Iterable[int], groups: Iterable[list[int]]) -> None:
+        """Replace the clusters holding ``records`` by ``groups`` (each a sorted list of
+        record ids, together holding exactly those clusters' members), keeping the verdicts
+        weighed so far."""
+        for root in {self.find(r) for r in records}:
+            del self.clusters[root]
         for members in groups:
             root = members[0]
             self.clusters[root] = _Cluster(members)
@@ -409,12 +410,16 @@ def cluster_pairs(
             if not touched:
                 break
             labels = split_disconnected(labels, *links)
-            by_label = np.argsort(labels, kind="stable")
+            # rebuild the groups that changed: those a record left or joined
+            changed = np.isin(labels_before, np.fromiter(touched, dtype=np.int64))
+            moved = np.flatnonzero(changed)
+            by_label = moved[np.argsort(labels[moved], kind="stable")]
             cuts = np.flatnonzero(np.diff(labels[by_label])) + 1
-            forest.regroup(part.tolist() for part in np.split(rids[by_label], cuts))
+            forest.regroup(
+                rids[moved].tolist(), (part.tolist() for part in np.split(rids[by_label], cuts))
+            )
             # offer again the pairs of the groups that changed; the verdict on a pair between
             # two groups that did not is the one already given
-            changed = np.isin(labels_before, np.fromiter(touched, dtype=np.int64))
             again = changed[left[automatic]] | changed[right[automatic]]
             kept = [h for h in held if not (changed[position(h[0])] or changed[position(h[1])])]
             held = sorted(kept + merge_pass(automatic[again]), key=lambda h: (-h[2], h[0], h[1]))
