@@ -188,6 +188,14 @@ def markdown(results: dict[str, Any]) -> str:
         "within 3% of R's.",
         "",
     ]
+    if "speed_run" in results:  # speed measured in a run of its own (``--only`` nothing)
+        run = results["speed_run"]
+        lines += [
+            f"Speed from a separate run ({run['note']}): load average "
+            f"{run['load_average_start'][0]:.2f} at start, {run['load_average_end'][0]:.2f} at "
+            "end.",
+            "",
+        ]
     if "speed" in results:
         lines += _speed(results["speed"])
     lines += _flags(cases)
