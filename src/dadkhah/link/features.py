@@ -101,6 +101,13 @@ EXTRA_COLUMNS: tuple[str, ...] = ("postcode", "occupation", "email")
 TEXT_COLUMNS: tuple[str, ...] = ("given_text", "surname_text", "father_text", "full_text")
 
 _EPOCH = date(1900, 1, 1).toordinal()
+
+
+def _year(day: int) -> int:
+    """The Gregorian year of a day index (days since 1 January 1900)."""
+    return date.fromordinal(day + _EPOCH).year
+
+
 _YEAR_ONLY = re.compile(r"^((?:1[0-9]|20)[0-9]{2})[-/.]")
 _AGE = re.compile(r"(?<![0-9])([0-9]{1,3})(?![0-9])")
 MAX_AGE = 110
@@ -130,8 +137,8 @@ def _birth_from_age(feats: pd.DataFrame, ages: pd.Series) -> None:
         return
     rows = np.flatnonzero(use)
     years = age.to_numpy()[rows].astype(np.int64)
-    first = [date.fromordinal(int(d) + _EPOCH).year for d in feats["death_from"].to_numpy()[rows]]
-    last = [date.fromordinal(int(d) + _EPOCH).year for d in feats["death_to"].to_numpy()[rows]]
+    first = [_year(int(d)) for d in feats["death_from"].to_numpy()[rows]]
+    last = [_year(int(d)) for d in feats["death_to"].to_numpy()[rows]]
     mask = pd.Series(use, index=feats.index)
     feats.loc[mask, "birth_from"] = np.asarray(first, dtype=np.int64) - years - 1
     feats.loc[mask, "birth_to"] = np.asarray(last, dtype=np.int64) - years
@@ -397,7 +404,7 @@ def _blocking_year(r: tuple[int, int, int, int]) -> int | None:
     """
     if r[3] - r[2] > 366:
         return None
-    return date.fromordinal((r[2] + r[3]) // 2 + _EPOCH).year
+    return _year((r[2] + r[3]) // 2)
 
 
 def _birth(text: str) -> dict[str, Any]:
