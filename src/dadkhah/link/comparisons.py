@@ -47,23 +47,32 @@ def _dict_ok(col: str) -> str:
     return f"({col}_l IS NULL OR {col}_r IS NULL OR {col}_l = {col}_r)"
 
 
+# a whole name's agreement weighs by how often the name occurs in the case (Splink's term
+# frequency adjustment): two records of a name borne by one person only say more than two
+# records of a name hundreds of people bear
+_TF_FINE: dict[str, Any] = {
+    "tf_adjustment_column": "name_k2",
+    "disable_tf_exact_match_detection": True,
+    "tf_adjustment_weight": 0.5,
+}
+_TF_COARSE: dict[str, Any] = {
+    "tf_adjustment_column": "name_k1",
+    "disable_tf_exact_match_detection": True,
+    "tf_adjustment_weight": 0.5,
+}
+
 _NAMES_OK = f"{_dict_ok('given_dict')} AND {_dict_ok('surname_dict')}"
 
 # Given name and surname compared together, so a reordered name, a name written in full in one
 # list and in parts in another, and siblings (same surname, other given name) each get a level.
 PERSIAN_NAME_LEVELS: list[dict[str, Any]] = [
     _null_level(f"({_null('given_k1')}) AND ({_null('surname_k1')}) OR ({_null('name_k1')})"),
-    _level(f"{_eq('name_k2')} AND name_common_l = 0", "given and surname: fine keys equal", 0.4),
-    _level(_eq("name_k2"), "given and surname: fine keys equal, common name", 0.1),
-    _level(
-        f"{_eq('given_k1', 'surname_k1')} AND {_NAMES_OK} AND name_common_l = 0",
-        "given and surname: coarse keys equal",
-        0.2,
-    ),
+    _level(_eq("name_k2"), "given and surname: fine keys equal", 0.5, **_TF_FINE),
     _level(
         f"{_eq('given_k1', 'surname_k1')} AND {_NAMES_OK}",
-        "given and surname: coarse keys equal, common name",
-        0.05,
+        "given and surname: coarse keys equal",
+        0.25,
+        **_TF_COARSE,
     ),
     _level(f"{_eq('name_k1')} AND {_NAMES_OK}", "same name parts in another order or split", 0.06),
     _level(

@@ -25,6 +25,7 @@ from dadkhah.errors import LinkageError
 from dadkhah.link.comparisons import comparisons
 from dadkhah.link.engines import make_db_api, sequential
 from dadkhah.link.features import FEATURE_COLUMNS
+from dadkhah.link.frequencies import name_frequencies
 from dadkhah.link.settings import LinkSettings
 
 __all__ = ["Scored", "cap_blocks", "capped_column", "score_pairs"]
@@ -272,6 +273,9 @@ def score_pairs(
                 )
             )
         linker = Linker(sdf, model, log_level=None)
+        for column, table in name_frequencies(features, model).items():
+            lookup = db_api.register(table, table_name=f"dadkhah_tf_{column}")
+            linker.table_management.register_term_frequency_lookup(lookup, column)
         predictions = linker.inference.predict(
             threshold_match_probability=settings.keep_probability, warning_mode="never"
         )
