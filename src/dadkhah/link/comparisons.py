@@ -61,6 +61,19 @@ _TF_COARSE: dict[str, Any] = {
     "tf_adjustment_weight": 0.5,
 }
 
+# the whole name, word breaks ignored, read in either order on either side: equal when the
+# border between the parts moved ("Eshrat Gholamali Far" / "Eshrat Gholamalifar"), also in
+# a name written surname first ("Qomi Gholam Javad" / "Gholamjavad Qomi")
+_WHOLE_NAME = (
+    "("
+    + " OR ".join(
+        f"concat({a}_l, {b}_l) = concat({c}_r, {d}_r)"
+        for a, b in (("given_k1", "surname_k1"), ("surname_k1", "given_k1"))
+        for c, d in (("given_k1", "surname_k1"), ("surname_k1", "given_k1"))
+    )
+    + ")"
+)
+
 _NAMES_OK = f"{_dict_ok('given_dict')} AND {_dict_ok('surname_dict')}"
 
 # Given name and surname compared together, so a reordered name, a name written in full in one
@@ -74,7 +87,11 @@ PERSIAN_NAME_LEVELS: list[dict[str, Any]] = [
         0.25,
         **_TF_COARSE,
     ),
-    _level(f"{_eq('name_k1')} AND {_NAMES_OK}", "same name parts in another order or split", 0.06),
+    _level(
+        f"CASE WHEN {_eq('name_k1')} THEN {_NAMES_OK} ELSE {_WHOLE_NAME} END",
+        "same name parts in another order or split",
+        0.06,
+    ),
     _level(
         f"({_eq('given_k1')} AND {_typo('surname')}) OR ({_eq('surname_k1')} AND {_typo('given')})",
         "one part equal, the other one edit apart",

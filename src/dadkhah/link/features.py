@@ -15,6 +15,8 @@ name_k2            fine given + surname key
 given_p/surname_p  first two letters of the coarse keys (blocking despite a later typo)
 given_a/surname_a  the letters of the coarse keys in sorted order: equal, with the keys two
                    edits apart, when two neighbouring letters were swapped (Ebrahim/Erbahim)
+name_a             the letters of given + surname key in sorted order (blocking: meets a name
+                   whose word break moved, whose parts swapped, or with two letters swapped)
 name_common        1 for a common whole name by the dictionary's frequencies, else 0
 given_dict         dictionary (Persian) form of a known given name, else null; same for
 surname_dict       the surname: known names with other forms are other names
@@ -76,6 +78,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "surname_p",
     "given_a",
     "surname_a",
+    "name_a",
     "sex",
     "birth_from",
     "birth_to",
@@ -516,6 +519,9 @@ def build_features(
     feats["unique_id"] = records["unique_id"].to_numpy()
     for part in ("given", "surname"):
         feats[f"{part}_a"] = feats[f"{part}_k1"].map(_letters)
+    both = feats["given_k1"].notna() & feats["surname_k1"].notna()
+    whole = feats["given_k1"].where(both, "") + feats["surname_k1"].where(both, "")
+    feats["name_a"] = whole.map(_letters)
     feats["sex"] = cols["sex"].map(lambda v: _sex(v) or None)
     feats["city_key"] = place.map(lambda v: _place_key(v) or None)
     feats["prison_key"] = cols["prison"].map(lambda v: _place_key(v, "prison") or None)

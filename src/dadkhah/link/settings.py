@@ -73,6 +73,7 @@ class LinkSettings:
             ("given_k1", "father_k1", "surname_p"),
             ("given_k1", "birth_year"),
             ("surname_k1", "city_key"),
+            ("name_a",),
             # used only where the lists carry these columns
             ("postcode_key",),
             ("email_key",),
