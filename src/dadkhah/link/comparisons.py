@@ -47,19 +47,17 @@ def _dict_ok(col: str) -> str:
     return f"({col}_l IS NULL OR {col}_r IS NULL OR {col}_l = {col}_r)"
 
 
-# a whole name's agreement weighs by how often the name occurs in the case (Splink's term
-# frequency adjustment): two records of a name borne by one person only say more than two
-# records of a name hundreds of people bear
-_TF_FINE: dict[str, Any] = {
-    "tf_adjustment_column": "name_k2",
-    "disable_tf_exact_match_detection": True,
-    "tf_adjustment_weight": 0.5,
-}
-_TF_COARSE: dict[str, Any] = {
-    "tf_adjustment_column": "name_k1",
-    "disable_tf_exact_match_detection": True,
-    "tf_adjustment_weight": 0.5,
-}
+def _tf(column: str) -> dict[str, Any]:
+    """Weigh a level by how often its value occurs in the case (Splink's term frequency
+    adjustment, from the table of :mod:`dadkhah.link.frequencies`): two records of a name one
+    person bears say more than two records of a name hundreds bear. At half weight: the
+    level's average ``u`` and the value's own count equally (in-case counts are small)."""
+    return {
+        "tf_adjustment_column": column,
+        "disable_tf_exact_match_detection": True,
+        "tf_adjustment_weight": 0.5,
+    }
+
 
 # the whole name, word breaks ignored, read in either order on either side: equal when the
 # border between the parts moved ("Eshrat Gholamali Far" / "Eshrat Gholamalifar"), also in
@@ -80,12 +78,12 @@ _NAMES_OK = f"{_dict_ok('given_dict')} AND {_dict_ok('surname_dict')}"
 # list and in parts in another, and siblings (same surname, other given name) each get a level.
 PERSIAN_NAME_LEVELS: list[dict[str, Any]] = [
     _null_level(f"({_null('given_k1')}) AND ({_null('surname_k1')}) OR ({_null('name_k1')})"),
-    _level(_eq("name_k2"), "given and surname: fine keys equal", 0.5, **_TF_FINE),
+    _level(_eq("name_k2"), "given and surname: fine keys equal", 0.5, **_tf("name_k2")),
     _level(
         f"{_eq('given_k1', 'surname_k1')} AND {_NAMES_OK}",
         "given and surname: coarse keys equal",
         0.25,
-        **_TF_COARSE,
+        **_tf("name_k1"),
     ),
     _level(
         f"CASE WHEN {_eq('name_k1')} THEN {_NAMES_OK} ELSE {_WHOLE_NAME} END",

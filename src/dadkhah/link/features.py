@@ -17,7 +17,6 @@ given_a/surname_a  the letters of the coarse keys in sorted order: equal, with t
                    edits apart, when two neighbouring letters were swapped (Ebrahim/Erbahim)
 name_a             the letters of given + surname key in sorted order (blocking: meets a name
                    whose word break moved, whose parts swapped, or with two letters swapped)
-name_common        1 for a common whole name by the dictionary's frequencies, else 0
 given_dict         dictionary (Persian) form of a known given name, else null; same for
 surname_dict       the surname: known names with other forms are other names
 father_common      1 when the father's name is common (Mohammad, Ali...), else 0
@@ -88,7 +87,6 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "death_to",
     "city_key",
     "prison_key",
-    "name_common",
     "given_dict",
     "surname_dict",
     "father_common",
@@ -147,9 +145,6 @@ def _birth_from_age(feats: pd.DataFrame, ages: pd.Series) -> None:
     feats.loc[mask, "birth_to"] = np.asarray(last, dtype=np.int64) - years
 
 
-# a name whose given-name share times surname share reaches this is "common" (about one
-# person in 30,000 or more: Mohammad Hosseini, Ali Ahmadi)
-COMMON_NAME_SHARE = 3e-5
 # a father's name borne by at least this share of men (Mohammad, Ali, Hossein, Hassan...)
 COMMON_FATHER_SHARE = 0.01
 
@@ -211,7 +206,7 @@ def _text(value: Any) -> str:
 @lru_cache(maxsize=200_000)
 def _canonical(token: str, kind: str | None) -> str:
     """The dictionary's Persian spelling of a name (Rida, Ridha, Reza → رضا), else the name."""
-    found = names.entries_for(token, kind) if kind in ("given", "surname") else ()  # type: ignore[arg-type]
+    found = names.entries_for(token, kind) if kind in ("given", "surname") else ()
     found = found or names.entries_for(token)
     return found[0].persian if found else token
 
@@ -254,7 +249,7 @@ def _dict_word(word: str, kind: str | None) -> str | None:
     """Dictionary (Persian) form of one word; a spelling the dictionary does not list is
     recognised by its fine key when that key belongs to one name only (Mohemmad → محمد,
     Mooussavi → موسوی), so that it still differs from another known name (Mahmoud)."""
-    found = names.entries_for(word, kind) if kind in ("given", "surname") else ()  # type: ignore[arg-type]
+    found = names.entries_for(word, kind) if kind in ("given", "surname") else ()
     found = found or names.entries_for(word)
     if found:
         return found[0].persian
@@ -312,20 +307,6 @@ def _place_key(text: str, kind: Any = None) -> str:
     if place is not None:
         return f"place:{place.id}"
     return names.match_key(text)
-
-
-@lru_cache(maxsize=200_000)
-def _common(given: str, surname: str) -> int | None:
-    """1 when the whole name is common by the name dictionary's frequencies, else 0.
-
-    Term frequencies counted in the lists themselves would be inflated by the very duplicates
-    linkage looks for (a rare name on three lists looks common); the dictionary's frequencies
-    (Zipf by rank) are not.
-    """
-    if not given or not surname:
-        return None
-    share = names.name_frequency(given, "given") * names.name_frequency(surname, "surname")
-    return 1 if share >= COMMON_NAME_SHARE else 0
 
 
 @lru_cache(maxsize=50_000)
@@ -387,7 +368,6 @@ def _name_features(
         "name_k2": f"{g2}|{s2}" if g2 and s2 else None,
         "given_p": g1[:2] or None,
         "surname_p": s1[:2] or None,
-        "name_common": _common(given, surname),
         "given_dict": _dict_form(given, "given"),
         "surname_dict": _dict_form(surname, "surname"),
         "father_common": _father_common(father),
@@ -537,7 +517,6 @@ def build_features(
         "birth_day",
         "death_from",
         "death_to",
-        "name_common",
         "father_common",
     ):
         feats[c] = feats[c].astype("Int64")
