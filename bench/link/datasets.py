@@ -7,6 +7,8 @@ Columns follow the standard list format (``given_name``, ``surname``, ``full_nam
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import os
 import subprocess
 import sys
@@ -30,9 +32,32 @@ CACHE = Path(os.environ.get("DADKHAH_BENCH_CACHE", "/tmp/dadkhah-bench"))
 SIMULATED = {"sim3k": (3_000, 101), "sim10k": (10_000, 102), "sim30k": (30_000, 103)}
 
 
+def _fingerprint(*roots: Path) -> str:
+    """A short hash of the files under ``roots``, so a cached case is remade when they change."""
+    digest = hashlib.sha256()
+    for root in roots:
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for f in files:
+            if f.is_file() and f.suffix in (".py", ".csv"):
+                digest.update(str(f.relative_to(root.parent)).encode())
+                digest.update(f.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def _package_dir() -> Path:
+    spec = importlib.util.find_spec("dadkhah")
+    if spec is None or spec.origin is None:
+        raise SystemExit("dadkhah is not importable: install it or set PYTHONPATH=src")
+    return Path(spec.origin).parent
+
+
 def simulate(persons: int, seed: int) -> Path:
-    """A ``dadkhah simulate`` case (cached)."""
-    out = CACHE / f"sim_{persons}_{seed}"
+    """A ``dadkhah simulate`` case (cached, and remade when the simulator or its data change)."""
+    package = _package_dir()
+    code = _fingerprint(
+        package / "simulate", package / "names" / "data", package / "places" / "data"
+    )
+    out = CACHE / f"sim_{persons}_{seed}_{code}"
     if not (out / "truth.csv").exists():
         out.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(
@@ -62,7 +87,10 @@ REALISTIC = {"realistic3k": (3_000, 7), "realistic10k": (10_000, 8)}
 
 def realistic(persons: int, seed: int) -> Path:
     """Lists from bench/link/realistic.py, a generator independent of dadkhah.simulate (cached)."""
-    out = CACHE / f"realistic_{persons}_{seed}"
+    code = _fingerprint(
+        Path(__file__).with_name("realistic.py"), SHARED.parent / "names", SHARED.parent / "places"
+    )
+    out = CACHE / f"realistic_{persons}_{seed}_{code}"
     if not (out / "truth.csv").exists():
         subprocess.run(
             [sys.executable, str(Path(__file__).with_name("realistic.py")), "--persons",

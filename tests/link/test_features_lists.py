@@ -54,6 +54,20 @@ def test_whole_name_key_ignores_word_breaks_and_order() -> None:
     assert f["name_k1"].nunique() == 1
 
 
+def test_a_surname_of_a_known_and_an_unknown_word_keeps_its_word_order() -> None:
+    # "Hamidi" is in the dictionary, "Mir" is not: the key must still read Mir first
+    f = _features(
+        [
+            {"list": "a", "full_name": "MIR HAMIDI, Mehdi"},
+            {"list": "b", "full_name": "Mahdi Mirhamidi"},
+            {"list": "c", "given_name": "مهدی", "surname": "میرحمیدی"},
+        ]
+    )
+    assert f["surname_k1"].nunique() == 1
+    assert f["surname_k2"].nunique() == 1
+    assert f.loc[0, "surname_k1"].startswith("mr")
+
+
 def test_a_solar_hijri_birth_year_gets_a_blocking_year() -> None:
     # 1312 SH = 21 March 1933 .. 20 March 1934: mostly 1933, the key a Gregorian "1933" gets
     f = _features(

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from dadkhah.errors import InputError
+from dadkhah.names import match_key
 from dadkhah.simulate import (
     ListSettings,
     SimulatedCase,
@@ -18,6 +19,8 @@ from dadkhah.simulate import (
     simulate_captures,
     simulate_case,
 )
+from dadkhah.simulate.population import surname_weights
+from dadkhah.simulate.vocabulary import vocabulary
 
 N = 1500
 
@@ -80,6 +83,39 @@ def test_namesakes_have_the_same_name_and_a_different_father() -> None:
     assert (takers["surname"].to_numpy() == donors["surname"].to_numpy()).all()
     assert (takers["father_name"].to_numpy() != donors["father_name"].to_numpy()).all()
     assert not (p["given_name"] == p["father_name"]).any()
+
+
+def test_surnames_follow_the_registry_head_and_a_long_tail() -> None:
+    vocab = vocabulary()
+    w = surname_weights(vocab)
+    n_dict = vocab.n_dictionary_surnames
+    assert w.sum() == pytest.approx(1.0)
+    assert vocab.surnames[0].latin == "Mohammadi"
+    # The civil registry's three most common surnames: about 1.13%, 0.78% and 0.72%.
+    assert w[0] == pytest.approx(0.0113)
+    assert 0.006 < w[2] < 0.009
+    assert 0.1 < w[:n_dict].sum() < 0.3
+    # Most people carry a composed surname, and no composed surname is common.
+    assert len(vocab.surnames) - n_dict > 5000
+    assert w[n_dict:].max() < 0.001
+    prefixed = vocab.surnames[n_dict + vocab.n_composed_surnames :]
+    assert {e.prefix for e in prefixed} == {"Pour", "Mir", "Bani", "Agha", "Molla"}
+    # In a simulated case, Mohammadi is borne by about the registry's share of families.
+    families = _sim(11).persons.drop_duplicates("family_id")
+    share = (families["surname_latin"] == "Mohammadi").mean()
+    assert 0.004 < share < 0.025
+    assert families["surname_latin"].nunique() > 0.6 * len(families)
+
+
+def test_prefixed_surnames_keep_one_key_across_scripts() -> None:
+    vocab = vocabulary()
+    prefixed = vocab.surnames[vocab.n_dictionary_surnames + vocab.n_composed_surnames :]
+    forms = [(e.persian, latin) for e in prefixed for latin in (e.latin, *e.latin_variants)]
+    agree = sum(match_key(fa) == match_key(la) for fa, la in forms)
+    assert agree / len(forms) > 0.95
+    mirahmadi = next(e for e in prefixed if e.latin == "Mirahmadi")
+    assert mirahmadi.persian == "میراحمدی"
+    assert "Mir Ahmadi" in mirahmadi.latin_variants
 
 
 def _letters(frame: pd.DataFrame, column: str) -> str:

@@ -223,9 +223,10 @@ def _keys(text: str, kind: str | None = None) -> tuple[str, str, tuple[str, ...]
     whole = names.entries_for(text)
     words = text.replace("-", " ").split()
     parts = [whole[0].persian] if whole else [_canonical(w, kind) for w in words]
-    canonical = " ".join(parts)
-    k1 = names.match_key(canonical)
-    k2 = names.fine_key(canonical)
+    # word by word: a name whose known words were replaced by their Persian form and whose
+    # other words stayed Latin ("MIR حمیدی") must keep its word order in the key
+    k1 = "".join(names.match_key(p) for p in parts)
+    k2 = "".join(names.fine_key(p) for p in parts)
     tokens = tuple(t for t in (names.match_key(_canonical(w, kind)) for w in words) if t)
     return k1, k2, tokens
 

@@ -3,9 +3,12 @@
 Everything is read from the data files shipped in the package (``dadkhah/names/data`` and
 ``dadkhah/places/data``), so a simulation never needs anything outside the installed package.
 
-Surnames are the shipped dictionary plus surnames *composed* the way Persian surnames are formed
-(a given name or a city with ``-i``, ``-zadeh``, ``-pour``, ``-nejad``, ``-ian``, ``-far``,
-``-nia``): the 293 shipped surnames alone would make every common name far more common than it is.
+Surnames are the shipped dictionary plus surnames *composed* the way Persian surnames are formed:
+a given name or a city with ``-i``, ``-zadeh``, ``-pour``, ``-nejad``, ``-ian``, ``-far``,
+``-nia`` ...; and any of those after a prefix (``Pour-``, ``Mir-``, ``Agha-``, ``Molla-``,
+``Bani-``: Pourmohammadi, Mirhosseini, Aghajafari). The 293 shipped surnames alone
+would make every common name far more common than it is: Iran's civil registry counts hundreds of
+thousands of distinct surnames, the most common of them (Mohammadi) borne by about 1.1% of people.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ class NameEntry:
     sex: str  # "M", "F", or "" for surnames
     composed: bool = False  # a surname built from a stem and a suffix, not from the dictionary
     suffix: str = ""  # the Latin suffix of a composed surname ("zadeh", "pour" ...)
+    prefix: str = ""  # the Latin prefix of a prefixed surname ("Mir", "Agha" ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,19 @@ _SUFFIXES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("lou", ("loo", "lu"), "لو", False),
     ("vand", ("wand",), "وند", False),
     ("khani", ("khany", "xani"), "خانی", False),
+)
+
+# Surname prefixes: Latin form, Latin variants, Persian form, whether the Persian is joined with
+# ZWNJ, whether the name parser knows the prefix as the start of a two-word surname (so that a
+# list may write it apart: "Mir Hosseini", «بنی صدر»). Titles that are also prefixes (Haj,
+# Sheikh, Mashhadi) are left out: written apart they read as titles, not as part of the surname;
+# so is Ostad, whose joined Latin form runs "d" into "h" and reads as one letter (Ostadhosseini).
+_PREFIXES: tuple[tuple[str, tuple[str, ...], str, bool, bool], ...] = (
+    ("Pour", ("Pur", "Poor"), "پور", False, True),
+    ("Mir", (), "میر", False, True),
+    ("Bani", ("Beni",), "بنی", True, True),
+    ("Agha", ("Aqa", "Aga"), "آقا", False, False),
+    ("Molla", ("Mulla", "Mola"), "ملا", False, False),
 )
 
 # Names a historic list may use instead of the current one (Persian, Latin).
@@ -164,8 +181,9 @@ class Vocabulary:
 
     male: tuple[NameEntry, ...]
     female: tuple[NameEntry, ...]
-    surnames: tuple[NameEntry, ...]  # the dictionary first, composed surnames after
+    surnames: tuple[NameEntry, ...]  # the dictionary, then composed surnames, then prefixed ones
     n_dictionary_surnames: int
+    n_composed_surnames: int  # composed without a prefix (the prefixed ones follow them)
     cities: tuple[City, ...]
     prisons: tuple[Prison, ...]
     city_prisons: tuple[tuple[int, ...], ...]  # for each city, the prisons its people were held in
@@ -247,6 +265,44 @@ def _composed_surnames(
             if " " not in v and "-" not in v and SequenceMatcher(None, v, city.latin).ratio() >= 0.7
         )
         out.append(NameEntry(persian, (), latin, city_variants, "", True, "i"))
+    return out
+
+
+def _prefixed_surnames(bases: list[NameEntry], taken: set[str]) -> list[NameEntry]:
+    """Each base surname (dictionary or composed) after each prefix: Mirhosseini, Aghajafari."""
+    out: list[NameEntry] = []
+    for prefix, prefix_variants, prefix_fa, zwnj, known in _PREFIXES:
+        for base in bases:
+            if " " in base.latin or " " in base.persian:
+                continue
+            persian = prefix_fa + (ZWNJ if zwnj else "") + base.persian
+            if persian in taken or base.latin.lower().startswith(prefix.lower()):
+                continue
+            taken.add(persian)
+            latin = prefix + base.latin.lower()
+            variants = [
+                p + b.lower()
+                for p in (prefix, *prefix_variants)
+                for b in (base.latin, *base.latin_variants)
+                if " " not in b and "-" not in b
+            ]
+            if known:
+                variants.append(f"{prefix} {base.latin}")
+            p_variants = [prefix_fa + v for v in base.persian_variants if " " not in v]
+            if zwnj:
+                p_variants.append(prefix_fa + base.persian)
+            out.append(
+                NameEntry(
+                    persian,
+                    tuple(dict.fromkeys(p_variants)),
+                    latin,
+                    tuple(v for v in dict.fromkeys(variants) if v != latin),
+                    "",
+                    True,
+                    base.suffix,
+                    prefix,
+                )
+            )
     return out
 
 
@@ -338,13 +394,15 @@ def vocabulary() -> Vocabulary:
     ]
     taken = {s.persian for s in surnames} | {v for s in surnames for v in s.persian_variants}
     composed = _composed_surnames(male, cities, taken)
+    prefixed = _prefixed_surnames(surnames + composed, taken)
     prisons, city_prisons = _prisons(cities)
     prefixes = tuple(e.persian for e in male if ZWNJ not in e.persian and len(e.persian) >= 3)
     return Vocabulary(
         male=tuple(male),
         female=tuple(female),
-        surnames=tuple(surnames + composed),
+        surnames=tuple(surnames + composed + prefixed),
         n_dictionary_surnames=len(surnames),
+        n_composed_surnames=len(composed),
         cities=tuple(cities),
         prisons=tuple(prisons),
         city_prisons=tuple(city_prisons),
