@@ -8,6 +8,7 @@ import pandas as pd
 
 from dadkhah.link.comparisons import PERSIAN_NAME_LEVELS
 from dadkhah.link.features import build_features
+from dadkhah.link.rules import RecordTraits, record_conflict
 from dadkhah.link.scoring import score_pairs
 from dadkhah.link.settings import LinkSettings
 
@@ -79,3 +80,22 @@ def test_blocking_on_the_whole_names_letters_brings_a_moved_word_break_together(
     assert moved in _scored(settings)
     without = tuple(r for r in settings.blocking_rules if r != ("name_a",))
     assert moved not in _scored(settings.replace(blocking_rules=without))
+
+
+def test_a_moved_word_break_does_not_make_the_names_differ() -> None:
+    def traits(given: str, surname: str) -> RecordTraits:
+        row = _row(given, surname)
+        return RecordTraits(
+            given=str(row["given_k1"]),
+            surname=str(row["surname_k1"]),
+            given_text=given,
+            surname_text=surname,
+        )
+
+    nikbakht = traits("مهدی", "نیک‌بخت")
+    assert record_conflict(traits("مهدی نیک", "بخت"), nikbakht) is None
+    # written surname first and split elsewhere
+    assert record_conflict(traits("Qomi Gholam", "Javad"), traits("Gholamjavad", "Qomi")) is None
+    # one coarse key, two dictionary names: still two people
+    assert record_conflict(traits("Hassan", "Ahmadi"), traits("Hossein", "Ahmadi")) is not None
+    assert record_conflict(traits("مهدی", "نیک‌نام"), nikbakht) is not None

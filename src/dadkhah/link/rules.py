@@ -223,6 +223,16 @@ def _written_in(text: str | None, other: RecordTraits) -> bool:
     return bool(text and other.full_tokens and text.lower().strip(".,") in other.full_tokens)
 
 
+def _same_letters(a: RecordTraits, b: RecordTraits) -> bool:
+    """The whole name, word breaks ignored, read in either order, is one key: the border
+    between given name and surname moved ("Mahdi Nik | Bakht" / "Mahdi | Nikbakht")."""
+    if not (a.given and a.surname and b.given and b.surname):
+        return False
+    return bool(
+        {a.given + a.surname, a.surname + a.given} & {b.given + b.surname, b.surname + b.given}
+    )
+
+
 def _names_agree(a: RecordTraits, b: RecordTraits) -> bool:
     """Do the given name and surname of two records agree, allowing for swaps and lone parts?"""
     pa, pb = _parts(a), _parts(b)
@@ -247,6 +257,8 @@ def _names_agree(a: RecordTraits, b: RecordTraits) -> bool:
         or _written_in(b.surname_text, a)
     )
     if given and surname:
+        return True
+    if _same_letters(a, b) and not dictionary_different(a, b):
         return True
     # a name written surname first in one list: the parts swapped over
     return _same_name(a.given, b.surname, a.given_text, b.surname_text) and _same_name(
