@@ -148,6 +148,18 @@ def _same_name(
     return bool(text_a and text_b and _texts_compatible(text_a, text_b))
 
 
+def _short_typo(
+    key_a: str | None, key_b: str | None, text_a: str | None, text_b: str | None
+) -> bool:
+    """Two short keys (two or three letters) one edit apart, the first letter kept, that the
+    dictionary does not know as two names: Reza / Reeda (rz, rd)."""
+    if not key_a or not key_b or key_a[0] != key_b[0] or max(len(key_a), len(key_b)) > 3:
+        return False
+    if text_a and text_b and _known_different(text_a, text_b):
+        return False
+    return _edits(key_a, key_b) <= 1
+
+
 def _initial(text: str | None) -> str | None:
     """The letter of a name written as an initial ("s." or "s"), else None."""
     if not text:
@@ -350,7 +362,9 @@ def record_conflict(
     one person: at 1 one agreeing name part outweighs a rewritten other part (a nickname, a
     married name), at 2 both name parts may differ (an alias, a title written for the name).
     """
-    if not _same_name(a.father, b.father, a.father_text, b.father_text):
+    if not _same_name(a.father, b.father, a.father_text, b.father_text) and not _short_typo(
+        a.father, b.father, a.father_text, b.father_text
+    ):
         return FATHER_DIFFERS
     names_agree = _names_agree(a, b)
     same_day = a.birth_md is not None and a.birth_md == b.birth_md and a.birth_from == b.birth_from
