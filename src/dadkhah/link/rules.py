@@ -259,6 +259,7 @@ def _names_agree(a: RecordTraits, b: RecordTraits) -> bool:
         )
     given = (
         _same_name(a.given, b.given, a.given_text, b.given_text)
+        or _short_typo(a.given, b.given, a.given_text, b.given_text)
         or _latin_variant(a.given_text, b.given_text)
         or _written_in(a.given_text, b)
         or _written_in(b.given_text, a)
