@@ -151,11 +151,12 @@ def _same_name(
 def _short_typo(
     key_a: str | None, key_b: str | None, text_a: str | None, text_b: str | None
 ) -> bool:
-    """Two short keys (two or three letters) one edit apart, the first letter kept, that the
-    dictionary does not know as two names: Reza / Reeda (rz, rd)."""
+    """Two short keys (two or three letters) one edit apart, the first letter kept, where one
+    of the two spellings is unknown to the name dictionary: a misspelling (Reza / Reeda, keys
+    rz / rd). Between two known names, or keys without their text, one letter is another name."""
     if not key_a or not key_b or key_a[0] != key_b[0] or max(len(key_a), len(key_b)) > 3:
         return False
-    if text_a and text_b and _known_different(text_a, text_b):
+    if not text_a or not text_b or (names.entries_for(text_a) and names.entries_for(text_b)):
         return False
     return _edits(key_a, key_b) <= 1
 
