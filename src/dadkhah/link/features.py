@@ -382,6 +382,7 @@ def _name_features(
         surname = surname or ps
         father = father or pf
     given = _strip_titles(given) if given else given
+    father = _strip_titles(father) if father else father  # "Haj Gorban" is Gorban
     g1, g2, _ = _keys(given, "given")
     s1, s2, _ = _keys(surname, "surname")
     f1, f2, _ = _keys(father, "given")
