@@ -68,6 +68,32 @@ def test_a_surname_of_a_known_and_an_unknown_word_keeps_its_word_order() -> None
     assert f.loc[0, "surname_k1"].startswith("mr")
 
 
+def test_a_latin_compound_surname_is_keyed_part_by_part() -> None:
+    f = _features(
+        [
+            {"list": "a", "full_name": "AGHAESHAGHI, Manijeh"},
+            {"list": "b", "given_name": "منیجه", "surname": "آقااسحاقی"},
+            {"list": "a", "full_name": "MIRJAMALLOU, Ahmad"},
+            {"list": "b", "given_name": "احمد", "surname": "میرجماللو"},
+            {"list": "c", "full_name": "Ahmad Mir Jamallou"},
+        ]
+    )
+    assert f.loc[0, "surname_k1"] == f.loc[1, "surname_k1"]
+    assert f.loc[2, "surname_k1"] == f.loc[3, "surname_k1"] == f.loc[4, "surname_k1"]
+
+
+def test_a_title_before_the_fathers_name_is_left_out_of_its_key() -> None:
+    f = _features(
+        [
+            {"full_name": "Jallal Nasserzadeh", "father_name": "Haj Soleiman"},
+            {"full_name": "NASSERZADEH, Djalal son of Soleiman"},
+            {"given_name": "جلال", "surname": "ناصرزاده", "father_name": "حاج سلیمان"},
+        ]
+    )
+    assert f["father_k1"].nunique() == 1
+    assert f.loc[0, "father_text"] == "Soleiman"
+
+
 def test_a_solar_hijri_birth_year_gets_a_blocking_year() -> None:
     # 1312 SH = 21 March 1933 .. 20 March 1934: mostly 1933, the key a Gregorian "1933" gets
     f = _features(

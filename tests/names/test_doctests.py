@@ -14,6 +14,7 @@ MODULES = [
     "dadkhah.names._order",
     "dadkhah.names._similarity",
     "dadkhah.names._translit",
+    "dadkhah.names._compound",
     "dadkhah.dates._parse",
     "dadkhah.places._resolve",
 ]

@@ -211,6 +211,21 @@ def _canonical(token: str, kind: str | None) -> str:
     return found[0].persian if found else token
 
 
+def _word_parts(word: str, kind: str | None) -> list[str]:
+    """One word of a name as the parts its keys are taken from: the dictionary form of a
+    known name; the parts of a Latin compound surname (Molla + فلاحی), so that letters of two
+    parts are never read as one (the s and h of Agha-Eshaghi); else the word."""
+    canonical = _canonical(word, kind)
+    if canonical != word or kind == "given":
+        return [canonical]
+    parts = names.compound_parts(word) or (word,)
+    if not any(p.isascii() for p in parts):
+        # all known: one Persian word, keyed as the Persian spelling is (a letter doubled
+        # across two parts is one letter, as in «میرجماللو»)
+        return ["".join(parts)]
+    return list(parts)
+
+
 @lru_cache(maxsize=200_000)
 def _keys(text: str, kind: str | None = None) -> tuple[str, str, tuple[str, ...]]:
     """Coarse key, fine key and per-token coarse keys of one name field.
@@ -222,7 +237,7 @@ def _keys(text: str, kind: str | None = None) -> tuple[str, str, tuple[str, ...]
         return "", "", ()
     whole = names.entries_for(text)
     words = text.replace("-", " ").split()
-    parts = [whole[0].persian] if whole else [_canonical(w, kind) for w in words]
+    parts = [whole[0].persian] if whole else [p for w in words for p in _word_parts(w, kind)]
     # word by word: a name whose known words were replaced by their Persian form and whose
     # other words stayed Latin ("MIR حمیدی") must keep its word order in the key
     k1 = "".join(names.match_key(p) for p in parts)
@@ -351,6 +366,7 @@ def _name_features(
         surname = surname or ps
         father = father or pf
     given = _strip_titles(given) if given else given
+    father = _strip_titles(father) if father else father  # "Haj Gorban" is Gorban
     g1, g2, _ = _keys(given, "given")
     s1, s2, _ = _keys(surname, "surname")
     f1, f2, _ = _keys(father, "given")

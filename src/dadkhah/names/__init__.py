@@ -4,6 +4,7 @@ Pure functions over strings (standard library only); the name dictionary ships a
 See docs/names.md.
 """
 
+from dadkhah.names._compound import compound_parts, compound_persian
 from dadkhah.names._dictionary import (
     NameEntry,
     dictionary,
@@ -41,6 +42,8 @@ __all__ = [
     "NameEntry",
     "ParsedName",
     "canonical_sex",
+    "compound_parts",
+    "compound_persian",
     "dictionary",
     "entries_for",
     "fine_key",
