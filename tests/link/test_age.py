@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from dadkhah.cli import main
-from dadkhah.link.features import build_features, parse_age
+from dadkhah.link.date_features import parse_age
+from dadkhah.link.features import build_features
 from dadkhah.link.records import load_records
 from dadkhah.store import open_case
 

@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from dadkhah.link.clustering import RecordTraits, cluster_pairs
-from dadkhah.link.features import _EPOCH
+from dadkhah.link.date_features import EPOCH
 from dadkhah.link.rules import dictionary_different
 from dadkhah.link.settings import LinkSettings
 
@@ -36,7 +36,7 @@ def _person(given: str, surname: str = "Bowen", born: str | None = None) -> Reco
     d = date.fromisoformat(born)
     return replace(
         t,
-        birth_day=d.toordinal() - _EPOCH,
+        birth_day=d.toordinal() - EPOCH,
         birth_from=d.year,
         birth_to=d.year,
         birth_md=d.month * 100 + d.day,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dadkhah.link.features import SURNAME_FIRST_MIN, build_features
+from dadkhah.link.features import build_features
+from dadkhah.link.name_features import SURNAME_FIRST_MIN
 
 
 def _features(rows: list[dict[str, str]]) -> pd.DataFrame:

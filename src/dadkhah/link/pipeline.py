@@ -20,8 +20,9 @@ import pandas as pd
 
 from dadkhah import names
 from dadkhah.link.clustering import RecordTraits, cluster_pairs
+from dadkhah.link.date_features import EPOCH
 from dadkhah.link.evidence import personal_weights
-from dadkhah.link.features import _EPOCH, build_features
+from dadkhah.link.features import build_features
 from dadkhah.link.scoring import score_pairs
 from dadkhah.link.settings import LinkSettings
 
@@ -90,7 +91,7 @@ def _traits(features: pd.DataFrame) -> dict[int, RecordTraits]:
     ]
     for row in features[cols].itertuples(index=False):
         bf, bt, day = _val(row.birth_from), _val(row.birth_to), _val(row.birth_day)
-        when = date.fromordinal(int(day) + _EPOCH) if day is not None else None
+        when = date.fromordinal(int(day) + EPOCH) if day is not None else None
         out[int(row.unique_id)] = RecordTraits(  # type: ignore[arg-type]
             sex=_val(row.sex),
             father=_val(row.father_k1),
