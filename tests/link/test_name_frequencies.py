@@ -37,6 +37,21 @@ def test_frequency_counts_other_persons_records_with_at_least_one_other_bearer()
     assert "name_k1" not in name_frequencies(features, _model(prior=0.02, m=0.5))
 
 
+def test_a_count_shrinks_towards_the_levels_average_as_far_as_it_is_small() -> None:
+    n = 101
+    names = ["rare"] * 2 + ["common"] * 51 + [f"single{i}" for i in range(n - 53)]
+    model = _model(prior=0.0, m=0.5)
+    level = model["comparisons"][0]["comparison_levels"][0]  # type: ignore[index]
+    level["u_probability"] = 0.04
+    table = name_frequencies(pd.DataFrame({"name_k2": names}), model)["name_k2"]
+    u = dict(zip(table["name_k2"], table[tf_column("name_k2")], strict=True))
+    # one other bearer: its own frequency and the level's average count equally
+    assert u["rare"] == pytest.approx((1 / 100 * 0.04) ** 0.5)
+    # fifty other bearers: weight 50/51 on its own frequency
+    assert u["common"] == pytest.approx((50 / 100) ** (50 / 51) * 0.04 ** (1 / 51))
+    assert u["rare"] < 0.04 < u["common"]
+
+
 def test_no_table_for_fewer_than_two_records_or_an_empty_column() -> None:
     assert name_frequencies(pd.DataFrame({"name_k2": ["a"]}), _model(0.1, 0.5)) == {}
     empty = pd.DataFrame({"name_k2": [None, None]})

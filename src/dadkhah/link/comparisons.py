@@ -50,12 +50,12 @@ def _dict_ok(col: str) -> str:
 def _tf(column: str) -> dict[str, Any]:
     """Weigh a level by how often its value occurs in the case (Splink's term frequency
     adjustment, from the table of :mod:`dadkhah.link.frequencies`): two records of a name one
-    person bears say more than two records of a name hundreds bear. At half weight: the
-    level's average ``u`` and the value's own count equally (in-case counts are small)."""
+    person bears say more than two records of a name hundreds bear. In full: the table's
+    values are already shrunk towards the level's average as far as their counts are small."""
     return {
         "tf_adjustment_column": column,
         "disable_tf_exact_match_detection": True,
-        "tf_adjustment_weight": 0.5,
+        "tf_adjustment_weight": 1.0,
     }
 
 

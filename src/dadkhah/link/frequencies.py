@@ -14,12 +14,18 @@ random *other* person's record would show instead, in the spirit of the correcti
 expected to be the same person (``λ`` the model's prior), of which the share ``m`` (the level's
 m probability) writes the name the same way. At least one other bearer is assumed, so that a
 name no one else carries is strong evidence, not a certainty.
+
+A count of one or two other bearers says little about a name's frequency, a count of fifty a
+lot: the table's value is shrunk towards the level's average ``u`` (the trained model's), on a
+log scale, with the weight ``k / (k + 1)`` on the name's own frequency for ``k`` other bearers
+(a half for one, 0.98 for fifty). Splink then applies it in full.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["TF_COLUMNS", "name_frequencies", "tf_column"]
@@ -37,11 +43,11 @@ def tf_column(column: str) -> str:
     return f"tf_{column}"
 
 
-def _level_m(model: dict[str, Any], label: str) -> float:
+def _level_value(model: dict[str, Any], label: str, key: str) -> float:
     for comparison in model.get("comparisons", []):
         for level in comparison.get("comparison_levels", []):
-            if level.get("label_for_charts") == label and level.get("m_probability") is not None:
-                return float(level["m_probability"])
+            if level.get("label_for_charts") == label and level.get(key) is not None:
+                return float(level[key])
     return 0.0
 
 
@@ -59,12 +65,19 @@ def name_frequencies(features: pd.DataFrame, model: dict[str, Any]) -> dict[str,
         counts = features[column].dropna().value_counts(sort=False)
         if counts.empty:
             continue
-        own = prior * _level_m(model, label) * (n - 1)
+        own = prior * _level_value(model, label, "m_probability") * (n - 1)
         others = (counts.astype(float) - 1.0 - own).clip(lower=1.0)
+        u = others / (n - 1)
+        level_u = _level_value(model, label, "u_probability")
+        if level_u > 0:
+            # shrink towards the level's average u as far as the count is small: a name seen
+            # on one other record says little about its frequency, one on fifty says a lot
+            w = others / (others + 1.0)
+            u = np.exp(w * np.log(u) + (1.0 - w) * np.log(level_u))
         table = pd.DataFrame(
             {
                 column: counts.index.astype(str).to_numpy(),
-                tf_column(column): (others / (n - 1)).to_numpy(),
+                tf_column(column): u.to_numpy(),
             }
         )
         out[column] = table.sort_values(column, ignore_index=True)
