@@ -194,11 +194,9 @@ def surname_weights(vocab: Vocabulary) -> np.ndarray:
     n_prefixed = len(vocab.surnames) - n_dict - n_plain
     head = _TOP_SURNAME_SHARE * _SURNAME_OFFSET * _zipf(n_dict, _SURNAME_OFFSET, 1.0)
     rest = 1.0 - head.sum()
-    if n_prefixed == 0:
-        plain = np.full(n_plain, rest / max(n_plain, 1))
-        return np.concatenate([head, plain])
-    plain = np.full(n_plain, _PLAIN_COMPOSED_SHARE * rest / max(n_plain, 1))
-    prefixed = np.full(n_prefixed, (1.0 - _PLAIN_COMPOSED_SHARE) * rest / n_prefixed)
+    plain_share = _PLAIN_COMPOSED_SHARE if n_prefixed else 1.0
+    plain = np.full(n_plain, plain_share * rest / max(n_plain, 1))
+    prefixed = np.full(n_prefixed, (1.0 - plain_share) * rest / max(n_prefixed, 1))
     return np.concatenate([head, plain, prefixed])
 
 
