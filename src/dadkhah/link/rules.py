@@ -161,6 +161,14 @@ def _short_typo(
     return _edits(key_a, key_b) <= 1
 
 
+def _same_first_name(
+    key_a: str | None, key_b: str | None, text_a: str | None, text_b: str | None
+) -> bool:
+    """:func:`_same_name` for a given or father's name, where a short name's typo is tolerated
+    too (:func:`_short_typo`; not for surnames, where it costs precision)."""
+    return _same_name(key_a, key_b, text_a, text_b) or _short_typo(key_a, key_b, text_a, text_b)
+
+
 def _initial(text: str | None) -> str | None:
     """The letter of a name written as an initial ("s." or "s"), else None."""
     if not text:
@@ -259,8 +267,7 @@ def _names_agree(a: RecordTraits, b: RecordTraits) -> bool:
             for k, x in other
         )
     given = (
-        _same_name(a.given, b.given, a.given_text, b.given_text)
-        or _short_typo(a.given, b.given, a.given_text, b.given_text)
+        _same_first_name(a.given, b.given, a.given_text, b.given_text)
         or _latin_variant(a.given_text, b.given_text)
         or _written_in(a.given_text, b)
         or _written_in(b.given_text, a)
@@ -364,9 +371,7 @@ def record_conflict(
     one person: at 1 one agreeing name part outweighs a rewritten other part (a nickname, a
     married name), at 2 both name parts may differ (an alias, a title written for the name).
     """
-    if not _same_name(a.father, b.father, a.father_text, b.father_text) and not _short_typo(
-        a.father, b.father, a.father_text, b.father_text
-    ):
+    if not _same_first_name(a.father, b.father, a.father_text, b.father_text):
         return FATHER_DIFFERS
     names_agree = _names_agree(a, b)
     same_day = a.birth_md is not None and a.birth_md == b.birth_md and a.birth_from == b.birth_from
